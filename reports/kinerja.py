@@ -1,0 +1,543 @@
+"""The arithmetic of quarterly performance reporting (SAKIP).
+
+Every derived figure of LAKIP is computed here and only here: capaian, serapan,
+efisiensi, biaya per output, year-to-date values, means, totals, sisa and selisih,
+predikat and IKM. The formulas are those of ``docs/domain.md``.
+
+Rules that hold for every function:
+
+- Numbers are ``Decimal``; there are no floats anywhere.
+- A missing value is ``None``. Missing in, missing out: a figure computed from a missing
+  value is missing, and a division by a zero denominator is missing, never an error.
+- Nothing is rounded. Rounding to two decimals happens only when a value is displayed
+  (``bulatkan``), so that a total and its parts never drift apart.
+
+This module imports nothing from Django; it is tested without a database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+SERATUS = Decimal(100)
+NOL = Decimal(0)
+JUMLAH_TRIWULAN = 4
+
+
+class Polaritas(StrEnum):
+    POSITIF = "positif"  # higher is better
+    NEGATIF = "negatif"  # lower is better (e.g. the number of disturbances)
+
+
+class CaraAkumulasi(StrEnum):
+    JUMLAH = "jumlah"  # counts: year-to-date is the sum of the quarters
+    NILAI_AKHIR = "nilai_akhir"  # levels, percentages: year-to-date is the latest value
+    RATA_RATA = "rata_rata"  # year-to-date is the mean of the quarters
+
+
+class DasarCapaian(StrEnum):
+    """What a quarter's capaian measures, as an office and year decide."""
+
+    TRIWULAN = "triwulan"  # the quarter's realisation against the quarter's target
+    KUMULATIF = "kumulatif"  # realisation s/d TW n against the target s/d TW n
+    TAHUNAN = "tahunan"  # realisation s/d TW n against the yearly target
+
+
+# --- ratios ---
+
+
+def persen(pembilang: Decimal | None, penyebut: Decimal | None) -> Decimal | None:
+    """``pembilang / penyebut x 100``; missing when either is missing or the
+    denominator is zero."""
+    if pembilang is None or penyebut is None or penyebut == 0:
+        return None
+    return pembilang * SERATUS / penyebut
+
+
+def capaian(
+    *,
+    target: Decimal | None,
+    realisasi: Decimal | None,
+    polaritas: str = Polaritas.POSITIF,
+) -> Decimal | None:
+    """Capaian kinerja in percent.
+
+    Higher is better: ``realisasi / target x 100``. Lower is better (PermenPANRB
+    "kondisi khusus"): ``(2 x target - realisasi) / target x 100``, floored at 0, so
+    that a realisation at or beyond twice the target achieves nothing rather than less.
+    """
+    if polaritas == Polaritas.NEGATIF:
+        if target is None or realisasi is None:
+            return None
+        hasil = persen(2 * target - realisasi, target)
+        return None if hasil is None else max(hasil, NOL)
+    return persen(realisasi, target)
+
+
+def serapan(*, realisasi: Decimal | None, anggaran: Decimal | None) -> Decimal | None:
+    """Capaian keuangan (serapan anggaran) in percent: realisasi / anggaran x 100.
+
+    The caller decides the denominator: the quarter's planned disbursement for a
+    quarterly view, the pagu for the year.
+    """
+    return persen(realisasi, anggaran)
+
+
+def efisiensi(
+    *, capaian_kinerja: Decimal | None, capaian_anggaran: Decimal | None
+) -> Decimal | None:
+    """Efisiensi in percentage points (seed 002's column ``10 = 9 - 6``).
+
+    Positive means more output per Rupiah than planned.
+    """
+    if capaian_kinerja is None or capaian_anggaran is None:
+        return None
+    return capaian_kinerja - capaian_anggaran
+
+
+def biaya_per_output(
+    *, anggaran: Decimal | None, output: Decimal | None
+) -> Decimal | None:
+    """Rupiah per unit of output: realisasi anggaran / realisasi output for the actual
+    cost, pagu / target for the planned one."""
+    if anggaran is None or output is None or output == 0:
+        return None
+    return anggaran / output
+
+
+def nilai_rumus(
+    *,
+    pembilang: Decimal | None,
+    penyebut: Decimal | None,
+    pengali: Decimal = SERATUS,
+) -> Decimal | None:
+    """The value of an indicator computed from its components, e.g. complaints
+    resolved / complaints received x 100."""
+    if pembilang is None or penyebut is None or penyebut == 0:
+        return None
+    return pembilang * pengali / penyebut
+
+
+# --- totals and means ---
+
+
+def jumlah(nilai: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of the values; missing when any of them is missing (a total with a hole
+    in it is not a total). The sum of nothing is zero."""
+    total = NOL
+    for v in nilai:
+        if v is None:
+            return None
+        total += v
+    return total
+
+
+def sisa(*, anggaran: Decimal | None, realisasi: Decimal | None) -> Decimal | None:
+    """Sisa anggaran (seed 001, Tabel 3.6 column 10 = 4 - 6), or selisih against the
+    quarter's target (column 8 = 5 - 6) when given that target as ``anggaran``."""
+    if anggaran is None or realisasi is None:
+        return None
+    return anggaran - realisasi
+
+
+@dataclass(frozen=True)
+class Rerata:
+    """A mean together with how many values it was taken over."""
+
+    nilai: Decimal | None
+    jumlah: int
+
+
+def rata_rata(
+    nilai: Iterable[Decimal | None], *, batas_atas: Decimal | None = None
+) -> Rerata:
+    """The mean of the values that are present (program and kegiatan capaian: "Total
+    Realisasi Kinerja Kegiatan / Jumlah Kegiatan"; a report's rata-rata capaian
+    kinerja).
+
+    Missing values are left out and not counted. With ``batas_atas`` each value is
+    capped first (an office may average 140 % as 100 %).
+    """
+    ada = [v for v in nilai if v is not None]
+    if batas_atas is not None:
+        ada = [min(v, batas_atas) for v in ada]
+    if not ada:
+        return Rerata(nilai=None, jumlah=0)
+    return Rerata(nilai=sum(ada, NOL) / len(ada), jumlah=len(ada))
+
+
+# --- predikat ---
+
+
+@dataclass(frozen=True, order=True)
+class Pita:
+    """One band of a predikat scale: capaian >= ``batas_bawah`` earns ``label``."""
+
+    batas_bawah: Decimal
+    label: str
+
+
+# Permendagri 86/2017, applied to the unrounded capaian.
+SKALA_BAKU: tuple[Pita, ...] = (
+    Pita(Decimal(91), "Sangat Tinggi"),
+    Pita(Decimal(76), "Tinggi"),
+    Pita(Decimal(66), "Sedang"),
+    Pita(Decimal(51), "Rendah"),
+    Pita(Decimal(0), "Sangat Rendah"),
+)
+
+
+def predikat(
+    nilai_capaian: Decimal | None, skala: Sequence[Pita] = SKALA_BAKU
+) -> str | None:
+    """The predikat of a capaian on a scale of bands; the unrounded value decides, so
+    90.99 is not 91. A value below every band gets the lowest band."""
+    if nilai_capaian is None or not skala:
+        return None
+    urut = sorted(skala, reverse=True)
+    for pita in urut:
+        if nilai_capaian >= pita.batas_bawah:
+            return pita.label
+    return urut[-1].label
+
+
+# --- quarters ---
+
+
+@dataclass(frozen=True)
+class Isian:
+    """One entered quarterly figure.
+
+    ``kumulatif`` marks a figure given "s/d TW n" (up to and including quarter n)
+    rather than for quarter n alone, as reports often state spending and counts.
+    """
+
+    nilai: Decimal
+    kumulatif: bool = False
+
+
+def isian(nilai: Sequence[Decimal | None]) -> list[Isian | None]:
+    """Plain per-quarter figures (targets, planned disbursements) as ``Isian``."""
+    return [None if v is None else Isian(v) for v in nilai]
+
+
+def _periksa_triwulan(triwulan: int) -> None:
+    if not 1 <= triwulan <= JUMLAH_TRIWULAN:
+        raise ValueError(f"triwulan harus 1-4, bukan {triwulan}")
+
+
+def sampai_dengan(
+    per_triwulan: Sequence[Isian | None],
+    *,
+    triwulan: int,
+    cara: str = CaraAkumulasi.JUMLAH,
+) -> Decimal | None:
+    """The year-to-date value s/d TW ``triwulan`` by the indicator's cara akumulasi.
+
+    ``per_triwulan`` holds TW I..IV in order. A cumulative entry at quarter q stands for
+    all of quarters 1..q. Any quarter that is needed and missing makes the result
+    missing: a sum with a hole in it is not a year-to-date value.
+    """
+    _periksa_triwulan(triwulan)
+    if cara == CaraAkumulasi.NILAI_AKHIR:
+        terakhir = per_triwulan[triwulan - 1]
+        return None if terakhir is None else terakhir.nilai
+    rata = cara == CaraAkumulasi.RATA_RATA
+    total, banyak = NOL, 0
+    for q in range(triwulan, 0, -1):
+        entri = per_triwulan[q - 1]
+        if entri is None:
+            return None
+        if entri.kumulatif:
+            # A cumulative mean over 1..q carries the weight of q quarters.
+            total += entri.nilai * q if rata else entri.nilai
+            banyak += q
+            break
+        total += entri.nilai
+        banyak += 1
+    return total / banyak if rata else total
+
+
+def nilai_triwulan(
+    per_triwulan: Sequence[Isian | None],
+    *,
+    triwulan: int,
+    cara: str = CaraAkumulasi.JUMLAH,
+) -> Decimal | None:
+    """The value of quarter ``triwulan`` alone, undoing a cumulative entry where the
+    earlier quarters are known."""
+    _periksa_triwulan(triwulan)
+    entri = per_triwulan[triwulan - 1]
+    if entri is None:
+        return None
+    if not entri.kumulatif or cara == CaraAkumulasi.NILAI_AKHIR or triwulan == 1:
+        return entri.nilai
+    sebelumnya = sampai_dengan(per_triwulan, triwulan=triwulan - 1, cara=cara)
+    if sebelumnya is None:
+        return None
+    if cara == CaraAkumulasi.RATA_RATA:
+        return entri.nilai * triwulan - sebelumnya * (triwulan - 1)
+    return entri.nilai - sebelumnya
+
+
+def target_dasar(
+    dasar: str,
+    *,
+    triwulan: int,
+    target_tahunan: Decimal | None,
+    target: Sequence[Isian | None],
+    cara: str = CaraAkumulasi.JUMLAH,
+) -> Decimal | None:
+    """The target of quarter ``triwulan`` that the office's dasar capaian compares
+    against: the quarter's own, the one s/d the quarter, or the year's."""
+    if dasar == DasarCapaian.TRIWULAN:
+        return nilai_triwulan(target, triwulan=triwulan, cara=cara)
+    if dasar == DasarCapaian.KUMULATIF:
+        return sampai_dengan(target, triwulan=triwulan, cara=cara)
+    if dasar == DasarCapaian.TAHUNAN:
+        return target_tahunan
+    raise ValueError(f"dasar capaian tidak dikenal: {dasar!r}")
+
+
+def realisasi_dasar(
+    dasar: str,
+    *,
+    triwulan: int,
+    realisasi: Sequence[Isian | None],
+    cara: str = CaraAkumulasi.JUMLAH,
+) -> Decimal | None:
+    """The realisation the dasar capaian compares: the quarter's own for TRIWULAN,
+    otherwise the year-to-date value."""
+    if dasar == DasarCapaian.TRIWULAN:
+        return nilai_triwulan(realisasi, triwulan=triwulan, cara=cara)
+    return sampai_dengan(realisasi, triwulan=triwulan, cara=cara)
+
+
+@dataclass(frozen=True)
+class AngkaKinerja:
+    """Every figure of one indicator in one quarter's report."""
+
+    target_tahunan: Decimal | None
+    target_triwulan: Decimal | None
+    realisasi_triwulan: Decimal | None
+    target_sd: Decimal | None
+    realisasi_sd: Decimal | None
+    target: Decimal | None  # the target the capaian compares (by dasar capaian)
+    realisasi: Decimal | None  # the realisation the capaian compares
+    capaian: Decimal | None
+    predikat: str | None
+    jumlah_turunan: int | None = None  # how many items a derived realisation averages
+
+
+def angka_kinerja(
+    *,
+    dasar: str,
+    triwulan: int,
+    target_tahunan: Decimal | None,
+    target: Sequence[Isian | None],
+    realisasi: Sequence[Isian | None],
+    cara: str = CaraAkumulasi.JUMLAH,
+    polaritas: str = Polaritas.POSITIF,
+    skala: Sequence[Pita] = SKALA_BAKU,
+) -> AngkaKinerja:
+    """The figures of an indicator whose realisations are entered."""
+    t = target_dasar(
+        dasar,
+        triwulan=triwulan,
+        target_tahunan=target_tahunan,
+        target=target,
+        cara=cara,
+    )
+    r = realisasi_dasar(dasar, triwulan=triwulan, realisasi=realisasi, cara=cara)
+    nilai_capaian = capaian(target=t, realisasi=r, polaritas=polaritas)
+    return AngkaKinerja(
+        target_tahunan=target_tahunan,
+        target_triwulan=nilai_triwulan(target, triwulan=triwulan, cara=cara),
+        realisasi_triwulan=nilai_triwulan(realisasi, triwulan=triwulan, cara=cara),
+        target_sd=sampai_dengan(target, triwulan=triwulan, cara=cara),
+        realisasi_sd=sampai_dengan(realisasi, triwulan=triwulan, cara=cara),
+        target=t,
+        realisasi=r,
+        capaian=nilai_capaian,
+        predikat=predikat(nilai_capaian, skala),
+    )
+
+
+def angka_turunan(
+    *,
+    dasar: str,
+    triwulan: int,
+    target_tahunan: Decimal | None,
+    target: Sequence[Isian | None],
+    rerata: Rerata,
+    skala: Sequence[Pita] = SKALA_BAKU,
+) -> AngkaKinerja:
+    """The figures of an indicator whose realisation is the mean capaian of the items
+    below it (a program's "Total Realisasi Kinerja Kegiatan / Jumlah Kegiatan")."""
+    cara = CaraAkumulasi.NILAI_AKHIR
+    t = target_dasar(
+        dasar,
+        triwulan=triwulan,
+        target_tahunan=target_tahunan,
+        target=target,
+        cara=cara,
+    )
+    nilai_capaian = capaian(target=t, realisasi=rerata.nilai)
+    per_triwulan = dasar == DasarCapaian.TRIWULAN
+    return AngkaKinerja(
+        target_tahunan=target_tahunan,
+        target_triwulan=nilai_triwulan(target, triwulan=triwulan, cara=cara),
+        realisasi_triwulan=rerata.nilai if per_triwulan else None,
+        target_sd=sampai_dengan(target, triwulan=triwulan, cara=cara),
+        realisasi_sd=None if per_triwulan else rerata.nilai,
+        target=t,
+        realisasi=rerata.nilai,
+        capaian=nilai_capaian,
+        predikat=predikat(nilai_capaian, skala),
+        jumlah_turunan=rerata.jumlah,
+    )
+
+
+@dataclass(frozen=True)
+class AngkaAnggaran:
+    """Every figure of one budget line (or a total of lines) in one quarter's report."""
+
+    pagu: Decimal | None
+    kas_triwulan: Decimal | None  # planned disbursement of the quarter
+    realisasi_triwulan: Decimal | None
+    kas_sd: Decimal | None
+    realisasi_sd: Decimal | None
+    target: Decimal | None  # the amount the serapan compares (by dasar capaian)
+    realisasi: Decimal | None
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return serapan(realisasi=self.realisasi, anggaran=self.target)
+
+    @property
+    def selisih(self) -> Decimal | None:
+        """Target minus realisation (seed 001, column 8)."""
+        return sisa(anggaran=self.target, realisasi=self.realisasi)
+
+    @property
+    def sisa(self) -> Decimal | None:
+        """Pagu minus spending so far (seed 001, column 10)."""
+        return sisa(anggaran=self.pagu, realisasi=self.realisasi_sd)
+
+    @property
+    def serapan_pagu(self) -> Decimal | None:
+        return serapan(realisasi=self.realisasi_sd, anggaran=self.pagu)
+
+
+def angka_anggaran(
+    *,
+    dasar: str,
+    triwulan: int,
+    pagu: Decimal | None,
+    kas: Sequence[Isian | None],
+    realisasi: Sequence[Isian | None],
+) -> AngkaAnggaran:
+    """The figures of a budget line; money is always summed across quarters."""
+    return AngkaAnggaran(
+        pagu=pagu,
+        kas_triwulan=nilai_triwulan(kas, triwulan=triwulan),
+        realisasi_triwulan=nilai_triwulan(realisasi, triwulan=triwulan),
+        kas_sd=sampai_dengan(kas, triwulan=triwulan),
+        realisasi_sd=sampai_dengan(realisasi, triwulan=triwulan),
+        target=target_dasar(dasar, triwulan=triwulan, target_tahunan=pagu, target=kas),
+        realisasi=realisasi_dasar(dasar, triwulan=triwulan, realisasi=realisasi),
+    )
+
+
+def total_anggaran(baris: Iterable[AngkaAnggaran]) -> AngkaAnggaran:
+    """The total of budget lines: each amount summed (missing if any line misses it);
+    the ratios of the total are then ratios of sums."""
+    daftar = list(baris)
+    return AngkaAnggaran(
+        pagu=jumlah(b.pagu for b in daftar),
+        kas_triwulan=jumlah(b.kas_triwulan for b in daftar),
+        realisasi_triwulan=jumlah(b.realisasi_triwulan for b in daftar),
+        kas_sd=jumlah(b.kas_sd for b in daftar),
+        realisasi_sd=jumlah(b.realisasi_sd for b in daftar),
+        target=jumlah(b.target for b in daftar),
+        realisasi=jumlah(b.realisasi for b in daftar),
+    )
+
+
+# --- Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) ---
+
+JUMLAH_UNSUR_IKM = 9
+
+
+@dataclass(frozen=True)
+class HasilIKM:
+    nrr: tuple[Decimal, ...]  # nilai rata-rata per unsur, 1-4
+    nilai_unit: Decimal  # mean of the NRR, 1-4
+    ikm: Decimal  # nilai_unit x 25, 25-100
+    mutu: str  # A-D
+    kinerja: str  # Sangat Baik ... Tidak Baik
+
+
+_MUTU_IKM: tuple[tuple[Decimal, str, str], ...] = (
+    (Decimal("88.31"), "A", "Sangat Baik"),
+    (Decimal("76.61"), "B", "Baik"),
+    (Decimal("65.00"), "C", "Kurang Baik"),
+    (Decimal("25.00"), "D", "Tidak Baik"),
+)
+
+
+def ikm(jawaban: Sequence[Sequence[int | None]]) -> HasilIKM | None:
+    """IKM from the survey answers: one row per respondent, nine scores of 1-4 each
+    (``None`` for an unanswered item).
+
+    Per item the NRR is the mean score of those who answered it; IKM is the mean of
+    the nine NRR times 25, placed in the mutu bands by ``mutu_ikm``. Missing when any
+    item has no answer at all.
+    """
+    for baris in jawaban:
+        if len(baris) != JUMLAH_UNSUR_IKM:
+            raise ValueError(
+                f"setiap responden harus menjawab {JUMLAH_UNSUR_IKM} unsur"
+            )
+        for skor in baris:
+            if skor is not None and skor not in (1, 2, 3, 4):
+                raise ValueError(f"skor harus 1-4, bukan {skor}")
+    nrr = []
+    for unsur in range(JUMLAH_UNSUR_IKM):
+        rerata = rata_rata(
+            None if baris[unsur] is None else Decimal(baris[unsur]) for baris in jawaban
+        )
+        if rerata.nilai is None:
+            return None
+        nrr.append(rerata.nilai)
+    nilai_unit = sum(nrr, NOL) / JUMLAH_UNSUR_IKM
+    nilai_ikm = nilai_unit * 25
+    mutu, kinerja_unit = mutu_ikm(nilai_ikm)
+    return HasilIKM(
+        nrr=tuple(nrr),
+        nilai_unit=nilai_unit,
+        ikm=nilai_ikm,
+        mutu=mutu,
+        kinerja=kinerja_unit,
+    )
+
+
+def mutu_ikm(nilai_ikm: Decimal) -> tuple[str, str]:
+    """The mutu pelayanan and kinerja unit of an IKM value (25-100). The bands are
+    stated to two decimals, so the value is rounded to two decimals to place it."""
+    dibulatkan = bulatkan(nilai_ikm)
+    for batas, mutu, kinerja_unit in _MUTU_IKM:
+        if dibulatkan >= batas:
+            return mutu, kinerja_unit
+    return _MUTU_IKM[-1][1], _MUTU_IKM[-1][2]
+
+
+# --- display ---
+
+
+def bulatkan(nilai: Decimal, tempat: int = 2) -> Decimal:
+    """Round half up to ``tempat`` decimals, for display only."""
+    return nilai.quantize(Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP)
