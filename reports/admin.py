@@ -1,0 +1,224 @@
+"""The Django admin, in Indonesian: every entity editable by the site administrator."""
+
+from django.contrib import admin
+
+from reports import models
+
+
+class PitaPredikatInline(admin.TabularInline):
+    model = models.PitaPredikat
+    extra = 0
+
+
+@admin.register(models.PemerintahDaerah)
+class PemerintahDaerahAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "slug", "batasi_capaian_rata_rata"]
+    prepopulated_fields = {"slug": ["nama"]}
+    inlines = [PitaPredikatInline]
+
+
+@admin.register(models.PerangkatDaerah)
+class PerangkatDaerahAdmin(admin.ModelAdmin):
+    list_display = ["nama", "pemda", "tempat"]
+    list_filter = ["pemda"]
+    search_fields = ["nama", "singkatan"]
+    prepopulated_fields = {"slug": ["nama"]}
+
+
+@admin.register(models.Pejabat)
+class PejabatAdmin(admin.ModelAdmin):
+    list_display = ["nama", "nip_tampil", "pangkat_golongan", "jabatan", "opd"]
+    list_filter = ["opd"]
+    search_fields = ["nama", "nip", "jabatan"]
+
+    @admin.display(description="NIP")
+    def nip_tampil(self, obj: models.Pejabat) -> str:
+        return obj.nip_tampil
+
+    @admin.display(description="pangkat/golongan")
+    def pangkat_golongan(self, obj: models.Pejabat) -> str:
+        return obj.pangkat_golongan
+
+
+@admin.register(models.UnitKerja)
+class UnitKerjaAdmin(admin.ModelAdmin):
+    list_display = ["nama", "jenis", "atasan", "kepala", "opd"]
+    list_filter = ["opd", "jenis"]
+    search_fields = ["nama", "jabatan_kepala"]
+    list_select_related = ["atasan", "kepala", "opd"]
+    autocomplete_fields = ["atasan", "kepala"]
+    prepopulated_fields = {"slug": ["nama"]}
+
+
+@admin.register(models.TahunAnggaran)
+class TahunAnggaranAdmin(admin.ModelAdmin):
+    list_display = ["opd", "tahun", "dasar_capaian", "tenggat_hari_kerja"]
+    list_filter = ["opd", "tahun"]
+
+
+class TargetIKUInline(admin.TabularInline):
+    model = models.TargetIKU
+    extra = 0
+
+
+@admin.register(models.IndikatorKinerjaUtama)
+class IndikatorKinerjaUtamaAdmin(admin.ModelAdmin):
+    list_display = ["nama", "satuan", "sasaran"]
+    search_fields = ["nama"]
+    inlines = [TargetIKUInline]
+
+
+class SasaranInline(admin.StackedInline):
+    model = models.Sasaran
+    extra = 0
+
+
+@admin.register(models.Tujuan)
+class TujuanAdmin(admin.ModelAdmin):
+    list_display = ["uraian", "renstra"]
+    inlines = [SasaranInline]
+
+
+class TujuanInline(admin.StackedInline):
+    model = models.Tujuan
+    extra = 0
+
+
+@admin.register(models.Renstra)
+class RenstraAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "dasar_hukum"]
+    inlines = [TujuanInline]
+
+
+@admin.register(models.Sasaran)
+class SasaranAdmin(admin.ModelAdmin):
+    list_display = ["uraian", "tujuan"]
+    search_fields = ["uraian"]
+
+
+class IndikatorInline(admin.StackedInline):
+    model = models.Indikator
+    extra = 0
+    fields = [
+        "nama",
+        "satuan",
+        "unit_kerja",
+        "polaritas",
+        "cara_akumulasi",
+        "desimal",
+        "dari_turunan",
+        ("rumus_pembilang", "rumus_penyebut", "rumus_pengali"),
+        "target_tahunan",
+        ("target_tw1", "target_tw2", "target_tw3", "target_tw4"),
+        "urutan",
+    ]
+    autocomplete_fields = ["unit_kerja"]
+
+
+class KegiatanInline(admin.TabularInline):
+    model = models.Kegiatan
+    extra = 0
+    fields = ["kode", "nama", "unit_kerja", "urutan"]
+    show_change_link = True
+
+
+@admin.register(models.Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "unit_kerja", "tahun_anggaran"]
+    list_filter = ["tahun_anggaran"]
+    search_fields = ["kode", "nama"]
+    list_select_related = ["unit_kerja", "tahun_anggaran__opd"]
+    autocomplete_fields = ["unit_kerja", "sasaran"]
+    inlines = [KegiatanInline]
+
+
+class SubKegiatanInline(admin.TabularInline):
+    model = models.SubKegiatan
+    extra = 0
+    fields = ["kode", "nama", "unit_kerja", "urutan"]
+    show_change_link = True
+
+
+@admin.register(models.Kegiatan)
+class KegiatanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "unit_kerja", "program"]
+    list_filter = ["program__tahun_anggaran"]
+    search_fields = ["kode", "nama"]
+    list_select_related = ["unit_kerja", "program"]
+    autocomplete_fields = ["unit_kerja", "program"]
+    inlines = [SubKegiatanInline]
+
+
+class AnggaranInline(admin.TabularInline):
+    model = models.Anggaran
+    extra = 0
+
+
+class RealisasiAnggaranInline(admin.TabularInline):
+    model = models.RealisasiAnggaran
+    extra = 0
+    exclude = ["diubah_oleh", "versi"]
+
+
+@admin.register(models.SubKegiatan)
+class SubKegiatanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "unit_kerja", "kegiatan"]
+    list_filter = ["kegiatan__program__tahun_anggaran", "unit_kerja"]
+    search_fields = ["kode", "nama"]
+    list_select_related = ["unit_kerja", "kegiatan"]
+    autocomplete_fields = ["unit_kerja", "kegiatan"]
+    inlines = [AnggaranInline, RealisasiAnggaranInline]
+
+
+class RealisasiInline(admin.StackedInline):
+    model = models.Realisasi
+    extra = 0
+    exclude = ["diubah_oleh", "versi"]
+
+
+@admin.register(models.Indikator)
+class IndikatorAdmin(admin.ModelAdmin):
+    list_display = ["nama", "satuan", "target_tahunan", "unit_kerja", "tahun_anggaran"]
+    list_filter = ["tahun_anggaran", "unit_kerja"]
+    search_fields = ["nama"]
+    list_select_related = ["unit_kerja", "tahun_anggaran__opd"]
+    autocomplete_fields = ["unit_kerja", "program", "kegiatan", "sub_kegiatan", "iku"]
+    inlines = [RealisasiInline]
+
+
+class BuktiDukungInline(admin.TabularInline):
+    model = models.BuktiDukung
+    extra = 0
+    exclude = ["diunggah_oleh"]
+
+
+@admin.register(models.Realisasi)
+class RealisasiAdmin(admin.ModelAdmin):
+    list_display = ["indikator", "triwulan", "nilai", "kumulatif", "diubah_pada"]
+    list_filter = ["triwulan", "indikator__tahun_anggaran"]
+    search_fields = ["indikator__nama"]
+    list_select_related = ["indikator"]
+    autocomplete_fields = ["indikator"]
+    exclude = ["diubah_oleh", "versi"]
+    inlines = [BuktiDukungInline]
+
+
+@admin.register(models.LaporanTriwulan)
+class LaporanTriwulanAdmin(admin.ModelAdmin):
+    list_display = ["unit_kerja", "tahun_anggaran", "triwulan", "status", "tanggal"]
+    list_filter = ["status", "triwulan", "tahun_anggaran"]
+    list_select_related = ["unit_kerja", "tahun_anggaran__opd"]
+    exclude = ["versi"]
+
+
+@admin.register(models.Pengguna)
+class PenggunaAdmin(admin.ModelAdmin):
+    list_display = ["user", "peran", "opd", "unit_kerja"]
+    list_filter = ["peran", "opd"]
+    list_select_related = ["user", "opd", "unit_kerja"]
+    autocomplete_fields = ["unit_kerja"]
+
+
+admin.site.site_header = "Administrasi LAKIP"
+admin.site.site_title = "LAKIP"
+admin.site.index_title = "Data laporan kinerja"

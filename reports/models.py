@@ -1,0 +1,1117 @@
+"""The entities of SAKIP quarterly reporting (see docs/domain.md).
+
+Facts only: targets, budgets, realisations, narratives. Every derived figure
+(capaian, serapan, averages, predikat, totals) is computed by ``reports.kinerja`` when
+it is shown.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from reports import kinerja
+
+TRIWULAN_CHOICES = [
+    (1, "Triwulan I"),
+    (2, "Triwulan II"),
+    (3, "Triwulan III"),
+    (4, "Triwulan IV"),
+]
+TRIWULAN_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
+
+# Loose national nomenclature code: "7.01.02.2.01.0002", older "1.05.001.2.01.01".
+kode_validator = RegexValidator(
+    r"^[0-9A-Z]+(\.[0-9A-Z]+)*$",
+    "Kode terdiri atas angka (atau huruf kapital) yang dipisahkan titik, "
+    "mis. 7.01.02.2.01.0002.",
+)
+nip_validator = RegexValidator(r"^\d{18}$", "NIP terdiri atas 18 angka.")
+
+
+def nilai_field(verbose_name: str, **kwargs) -> models.DecimalField:
+    """A measure (target or realisation of an indicator); missing is NULL."""
+    kwargs.setdefault("null", True)
+    kwargs.setdefault("blank", True)
+    return models.DecimalField(verbose_name, max_digits=20, decimal_places=4, **kwargs)
+
+
+def rupiah_field(verbose_name: str, **kwargs) -> models.DecimalField:
+    kwargs.setdefault("null", True)
+    kwargs.setdefault("blank", True)
+    return models.DecimalField(verbose_name, max_digits=18, decimal_places=2, **kwargs)
+
+
+def tidak_negatif(*fields: str, prefix: str) -> list[models.CheckConstraint]:
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{f}__isnull": True}) | Q(**{f"{f}__gte": 0}),
+            name=f"{prefix}_{f}_tidak_negatif",
+        )
+        for f in fields
+    ]
+
+
+class Polaritas(models.TextChoices):
+    POSITIF = kinerja.Polaritas.POSITIF.value, "Semakin tinggi semakin baik"
+    NEGATIF = kinerja.Polaritas.NEGATIF.value, "Semakin rendah semakin baik"
+
+
+class CaraAkumulasi(models.TextChoices):
+    JUMLAH = kinerja.CaraAkumulasi.JUMLAH.value, "Jumlah (dijumlahkan per triwulan)"
+    NILAI_AKHIR = (
+        kinerja.CaraAkumulasi.NILAI_AKHIR.value,
+        "Nilai akhir (triwulan terakhir)",
+    )
+    RATA_RATA = kinerja.CaraAkumulasi.RATA_RATA.value, "Rata-rata triwulan"
+
+
+class DasarCapaian(models.TextChoices):
+    TRIWULAN = (
+        kinerja.DasarCapaian.TRIWULAN.value,
+        "Realisasi triwulan terhadap target triwulan",
+    )
+    KUMULATIF = (
+        kinerja.DasarCapaian.KUMULATIF.value,
+        "Realisasi s/d triwulan terhadap target s/d triwulan",
+    )
+    TAHUNAN = (
+        kinerja.DasarCapaian.TAHUNAN.value,
+        "Realisasi s/d triwulan terhadap target tahunan",
+    )
+
+
+# --- organisation ---
+
+
+class PemerintahDaerah(models.Model):
+    class Jenis(models.TextChoices):
+        KABUPATEN = "kabupaten", "Kabupaten"
+        KOTA = "kota", "Kota"
+
+    jenis = models.CharField(
+        max_length=10, choices=Jenis.choices, default=Jenis.KABUPATEN
+    )
+    nama = models.CharField("nama", max_length=100, help_text="Mis. Luwu Timur")
+    slug = models.SlugField(unique=True)
+    batasi_capaian_rata_rata = models.BooleanField(
+        "batasi capaian 100% saat dirata-rata",
+        default=False,
+        help_text="Jika dicentang, capaian di atas 100% dihitung 100% dalam rata-rata.",
+    )
+
+    class Meta:
+        verbose_name = "pemerintah daerah"
+        verbose_name_plural = "pemerintah daerah"
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.nama}"
+
+    def skala_predikat(self) -> tuple[kinerja.Pita, ...]:
+        """This pemda's predikat bands, or the default scale when it has none.
+        Uses the prefetched ``pita_predikat`` when there is one."""
+        pita = [kinerja.Pita(p.batas_bawah, p.label) for p in self.pita_predikat.all()]
+        return tuple(pita) or kinerja.SKALA_BAKU
+
+
+class PitaPredikat(models.Model):
+    pemda = models.ForeignKey(
+        PemerintahDaerah, on_delete=models.CASCADE, related_name="pita_predikat"
+    )
+    batas_bawah = models.DecimalField(
+        "batas bawah (%)",
+        max_digits=6,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
+    label = models.CharField(max_length=50)
+
+    class Meta:
+        verbose_name = "pita predikat"
+        verbose_name_plural = "skala predikat"
+        ordering = ["pemda", "-batas_bawah"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pemda", "batas_bawah"], name="pita_batas_unik"
+            ),
+            models.UniqueConstraint(fields=["pemda", "label"], name="pita_label_unik"),
+            models.CheckConstraint(
+                condition=Q(batas_bawah__gte=0), name="pita_batas_tidak_negatif"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"≥ {self.batas_bawah}: {self.label}"
+
+
+class PerangkatDaerah(models.Model):
+    pemda = models.ForeignKey(
+        PemerintahDaerah,
+        on_delete=models.PROTECT,
+        related_name="perangkat_daerah",
+        verbose_name="pemerintah daerah",
+    )
+    nama = models.CharField(max_length=200, help_text="Mis. Kecamatan Kalaena")
+    singkatan = models.CharField(max_length=50, blank=True)
+    slug = models.SlugField(unique=True)
+    tempat = models.CharField(
+        max_length=100,
+        help_text="Tempat yang ditulis di atas tanda tangan, mis. Kalaena",
+    )
+    alamat = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "perangkat daerah"
+        verbose_name_plural = "perangkat daerah"
+        ordering = ["pemda__nama", "nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class Pejabat(models.Model):
+    opd = models.ForeignKey(
+        PerangkatDaerah,
+        on_delete=models.PROTECT,
+        related_name="pejabat",
+        verbose_name="perangkat daerah",
+    )
+    nama = models.CharField(
+        max_length=150,
+        help_text="Dengan gelar, sebagaimana ditulis di blok tanda tangan.",
+    )
+    nip = models.CharField(
+        "NIP",
+        max_length=18,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[nip_validator],
+        help_text="18 angka tanpa spasi.",
+    )
+    pangkat = models.CharField(max_length=50, blank=True, help_text="Mis. Penata")
+    golongan = models.CharField(max_length=10, blank=True, help_text="Mis. III/c")
+    jabatan = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "pejabat"
+        verbose_name_plural = "pejabat"
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    @property
+    def nip_tampil(self) -> str:
+        """NIP in its printed groups: 19710502 201410 1 002."""
+        n = self.nip or ""
+        if len(n) != 18:
+            return n
+        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}"
+
+    @property
+    def pangkat_golongan(self) -> str:
+        return ", ".join(p for p in (self.pangkat, self.golongan) if p)
+
+
+class UnitKerja(models.Model):
+    class Jenis(models.TextChoices):
+        PIMPINAN = "pimpinan", "Pimpinan"
+        SEKRETARIAT = "sekretariat", "Sekretariat"
+        SUBBAGIAN = "subbagian", "Subbagian"
+        BIDANG = "bidang", "Bidang"
+        SEKSI = "seksi", "Seksi"
+
+    opd = models.ForeignKey(
+        PerangkatDaerah,
+        on_delete=models.PROTECT,
+        related_name="unit_kerja",
+        verbose_name="perangkat daerah",
+    )
+    atasan = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bawahan",
+        verbose_name="atasan langsung",
+        help_text=(
+            "Unit yang memeriksa laporan unit ini. Kosong hanya untuk pimpinan OPD."
+        ),
+    )
+    nama = models.CharField(max_length=200)
+    slug = models.SlugField()
+    jenis = models.CharField(max_length=20, choices=Jenis.choices)
+    jabatan_kepala = models.CharField(
+        "jabatan kepala",
+        max_length=200,
+        help_text=(
+            "Ditulis di atas tanda tangan kepala unit, mis. Kepala Seksi Pemerintahan."
+        ),
+    )
+    kepala = models.ForeignKey(
+        Pejabat,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="unit_dipimpin",
+    )
+    tugas_pokok = models.TextField("tugas pokok", blank=True)
+    fungsi = models.TextField(blank=True, help_text="Satu butir per baris.")
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "unit kerja"
+        verbose_name_plural = "unit kerja"
+        ordering = ["opd", "urutan", "nama"]
+        constraints = [
+            models.UniqueConstraint(fields=["opd", "slug"], name="unit_slug_unik"),
+            models.CheckConstraint(
+                condition=~Q(atasan=F("pk")), name="unit_bukan_atasan_sendiri"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.opd})"
+
+    def clean(self) -> None:
+        if self.atasan_id and self.atasan.opd_id != self.opd_id:
+            raise ValidationError(
+                {"atasan": "Atasan harus unit pada perangkat daerah yang sama."}
+            )
+        # Walk up: a unit may not end up below itself.
+        seen, node = {self.pk}, self.atasan
+        while node is not None:
+            if node.pk in seen:
+                raise ValidationError({"atasan": "Susunan atasan membentuk lingkaran."})
+            seen.add(node.pk)
+            node = node.atasan
+
+    @property
+    def fungsi_butir(self) -> list[str]:
+        return [baris.strip() for baris in self.fungsi.splitlines() if baris.strip()]
+
+
+class TahunAnggaran(models.Model):
+    """A fiscal year of one office, with the settings that office uses that year."""
+
+    opd = models.ForeignKey(
+        PerangkatDaerah,
+        on_delete=models.PROTECT,
+        related_name="tahun_anggaran",
+        verbose_name="perangkat daerah",
+    )
+    tahun = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    dasar_capaian = models.CharField(
+        "dasar capaian",
+        max_length=20,
+        choices=DasarCapaian.choices,
+        default=DasarCapaian.TRIWULAN,
+    )
+    tenggat_hari_kerja = models.PositiveSmallIntegerField(
+        "tenggat laporan (hari kerja)",
+        default=5,
+        help_text=(
+            "Laporan triwulan paling lambat sekian hari kerja setelah triwulan "
+            "berakhir."
+        ),
+    )
+
+    class Meta:
+        verbose_name = "tahun anggaran"
+        verbose_name_plural = "tahun anggaran"
+        ordering = ["opd", "-tahun"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opd", "tahun"], name="tahun_anggaran_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(tahun__gte=2000, tahun__lte=2100), name="tahun_wajar"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.opd} {self.tahun}"
+
+
+# --- Renstra ---
+
+
+class Renstra(models.Model):
+    opd = models.ForeignKey(
+        PerangkatDaerah,
+        on_delete=models.PROTECT,
+        related_name="renstra",
+        verbose_name="perangkat daerah",
+    )
+    tahun_awal = models.PositiveSmallIntegerField("tahun awal")
+    tahun_akhir = models.PositiveSmallIntegerField("tahun akhir")
+    dasar_hukum = models.CharField("dasar hukum", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "renstra"
+        verbose_name_plural = "renstra"
+        ordering = ["opd", "-tahun_awal"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tahun_awal__lte=F("tahun_akhir")),
+                name="renstra_periode_urut",
+            ),
+            models.UniqueConstraint(fields=["opd", "tahun_awal"], name="renstra_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Renstra {self.opd} {self.tahun_awal}-{self.tahun_akhir}"
+
+
+class Tujuan(models.Model):
+    renstra = models.ForeignKey(
+        Renstra, on_delete=models.CASCADE, related_name="tujuan"
+    )
+    uraian = models.TextField()
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "tujuan"
+        verbose_name_plural = "tujuan"
+        ordering = ["renstra", "urutan"]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+
+class Sasaran(models.Model):
+    tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="sasaran")
+    uraian = models.TextField()
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "sasaran strategis"
+        verbose_name_plural = "sasaran strategis"
+        ordering = ["tujuan", "urutan"]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+
+class IndikatorKinerjaUtama(models.Model):
+    sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="iku")
+    nama = models.CharField(max_length=500)
+    satuan = models.CharField(max_length=50)
+    polaritas = models.CharField(
+        max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF
+    )
+    cara_akumulasi = models.CharField(
+        "cara akumulasi",
+        max_length=20,
+        choices=CaraAkumulasi.choices,
+        default=CaraAkumulasi.NILAI_AKHIR,
+    )
+    desimal = models.PositiveSmallIntegerField(
+        default=2, validators=[MaxValueValidator(4)]
+    )
+    kondisi_awal = nilai_field("kondisi awal")
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "indikator kinerja utama (IKU)"
+        verbose_name_plural = "indikator kinerja utama (IKU)"
+        ordering = ["sasaran", "urutan"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class TargetIKU(models.Model):
+    """The Renstra's target of an IKU for one year."""
+
+    iku = models.ForeignKey(
+        IndikatorKinerjaUtama, on_delete=models.CASCADE, related_name="target"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    target = nilai_field("target", null=False, blank=False)
+
+    class Meta:
+        verbose_name = "target IKU"
+        verbose_name_plural = "target IKU"
+        ordering = ["iku", "tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["iku", "tahun"], name="target_iku_unik"),
+            models.CheckConstraint(
+                condition=Q(target__gte=0), name="target_iku_tidak_negatif"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.iku} {self.tahun}: {self.target}"
+
+
+# --- the year's plan ---
+
+
+class Program(models.Model):
+    tahun_anggaran = models.ForeignKey(
+        TahunAnggaran,
+        on_delete=models.PROTECT,
+        related_name="program",
+        verbose_name="tahun anggaran",
+    )
+    sasaran = models.ForeignKey(
+        Sasaran,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="program",
+        verbose_name="sasaran renstra",
+    )
+    kode = models.CharField(max_length=40, blank=True, validators=[kode_validator])
+    nama = models.CharField(max_length=300)
+    unit_kerja = models.ForeignKey(
+        UnitKerja,
+        on_delete=models.PROTECT,
+        related_name="program",
+        verbose_name="unit kerja",
+    )
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "program"
+        verbose_name_plural = "program"
+        ordering = ["tahun_anggaran", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun_anggaran", "kode"],
+                condition=~Q(kode=""),
+                name="program_kode_unik",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}".strip()
+
+
+class Kegiatan(models.Model):
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="kegiatan"
+    )
+    kode = models.CharField(max_length=40, blank=True, validators=[kode_validator])
+    nama = models.CharField(max_length=300)
+    unit_kerja = models.ForeignKey(
+        UnitKerja,
+        on_delete=models.PROTECT,
+        related_name="kegiatan",
+        verbose_name="unit kerja",
+    )
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "kegiatan"
+        verbose_name_plural = "kegiatan"
+        ordering = ["program", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "kode"],
+                condition=~Q(kode=""),
+                name="kegiatan_kode_unik",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}".strip()
+
+
+class SubKegiatan(models.Model):
+    kegiatan = models.ForeignKey(
+        Kegiatan, on_delete=models.CASCADE, related_name="sub_kegiatan"
+    )
+    kode = models.CharField(max_length=40, blank=True, validators=[kode_validator])
+    nama = models.CharField(max_length=300)
+    unit_kerja = models.ForeignKey(
+        UnitKerja,
+        on_delete=models.PROTECT,
+        related_name="sub_kegiatan",
+        verbose_name="unit kerja",
+    )
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "sub kegiatan"
+        verbose_name_plural = "sub kegiatan"
+        ordering = ["kegiatan", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kegiatan", "kode"],
+                condition=~Q(kode=""),
+                name="sub_kegiatan_kode_unik",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}".strip()
+
+
+class IndikatorQuerySet(models.QuerySet):
+    def for_tahun(self, tahun_anggaran: TahunAnggaran) -> IndikatorQuerySet:
+        """Every indicator of an office's year with what its figures need, in two
+        queries whatever their number."""
+        return (
+            self.filter(tahun_anggaran=tahun_anggaran)
+            .select_related(
+                "iku__sasaran", "program", "kegiatan", "sub_kegiatan", "unit_kerja"
+            )
+            .prefetch_related("realisasi")
+            .order_by("urutan", "pk")
+        )
+
+
+class Indikator(models.Model):
+    """A performance indicator of one year: of an IKU (the PK's sasaran level), a
+    program (outcome), a kegiatan or a sub kegiatan (output). Exactly one owner."""
+
+    class Tingkat(models.TextChoices):
+        IKU = "iku", "Sasaran (IKU)"
+        PROGRAM = "program", "Program"
+        KEGIATAN = "kegiatan", "Kegiatan"
+        SUB_KEGIATAN = "sub_kegiatan", "Sub kegiatan"
+
+    tahun_anggaran = models.ForeignKey(
+        TahunAnggaran,
+        on_delete=models.PROTECT,
+        related_name="indikator",
+        verbose_name="tahun anggaran",
+    )
+    unit_kerja = models.ForeignKey(
+        UnitKerja,
+        on_delete=models.PROTECT,
+        related_name="indikator",
+        verbose_name="unit penanggung jawab",
+    )
+    iku = models.ForeignKey(
+        IndikatorKinerjaUtama,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indikator",
+        verbose_name="IKU",
+    )
+    program = models.ForeignKey(
+        Program,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indikator",
+    )
+    kegiatan = models.ForeignKey(
+        Kegiatan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indikator",
+    )
+    sub_kegiatan = models.ForeignKey(
+        SubKegiatan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indikator",
+        verbose_name="sub kegiatan",
+    )
+    nama = models.CharField(max_length=500)
+    satuan = models.CharField(
+        max_length=50, help_text="Mis. Laporan, Dokumen, %, Orang"
+    )
+    polaritas = models.CharField(
+        max_length=10, choices=Polaritas.choices, default=Polaritas.POSITIF
+    )
+    cara_akumulasi = models.CharField(
+        "cara akumulasi",
+        max_length=20,
+        choices=CaraAkumulasi.choices,
+        default=CaraAkumulasi.JUMLAH,
+    )
+    desimal = models.PositiveSmallIntegerField(
+        default=0,
+        validators=[MaxValueValidator(4)],
+        help_text="Banyak angka desimal yang boleh diisi untuk realisasi.",
+    )
+    dari_turunan = models.BooleanField(
+        "realisasi dari rata-rata turunan",
+        default=False,
+        help_text=(
+            "Realisasi dihitung sebagai rata-rata capaian kegiatan/sub kegiatan di "
+            "bawahnya."
+        ),
+    )
+    rumus_pembilang = models.CharField("rumus: pembilang", max_length=300, blank=True)
+    rumus_penyebut = models.CharField("rumus: penyebut", max_length=300, blank=True)
+    rumus_pengali = nilai_field("rumus: pengali")
+    target_tahunan = nilai_field("target tahunan")
+    target_tw1 = nilai_field("target TW I")
+    target_tw2 = nilai_field("target TW II")
+    target_tw3 = nilai_field("target TW III")
+    target_tw4 = nilai_field("target TW IV")
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    objects = IndikatorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "indikator kinerja"
+        verbose_name_plural = "indikator kinerja"
+        ordering = ["tahun_anggaran", "urutan", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        iku__isnull=False,
+                        program__isnull=True,
+                        kegiatan__isnull=True,
+                        sub_kegiatan__isnull=True,
+                    )
+                    | Q(
+                        iku__isnull=True,
+                        program__isnull=False,
+                        kegiatan__isnull=True,
+                        sub_kegiatan__isnull=True,
+                    )
+                    | Q(
+                        iku__isnull=True,
+                        program__isnull=True,
+                        kegiatan__isnull=False,
+                        sub_kegiatan__isnull=True,
+                    )
+                    | Q(
+                        iku__isnull=True,
+                        program__isnull=True,
+                        kegiatan__isnull=True,
+                        sub_kegiatan__isnull=False,
+                    )
+                ),
+                name="indikator_satu_pemilik",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(rumus_pembilang="", rumus_penyebut="", rumus_pengali__isnull=True)
+                    | (
+                        ~Q(rumus_pembilang="")
+                        & ~Q(rumus_penyebut="")
+                        & Q(rumus_pengali__gt=0)
+                    )
+                ),
+                name="indikator_rumus_lengkap",
+            ),
+            models.CheckConstraint(
+                condition=Q(dari_turunan=False) | Q(rumus_pembilang=""),
+                name="indikator_turunan_tanpa_rumus",
+            ),
+            models.CheckConstraint(
+                condition=Q(desimal__lte=4), name="indikator_desimal_wajar"
+            ),
+            *tidak_negatif(
+                "target_tahunan",
+                "target_tw1",
+                "target_tw2",
+                "target_tw3",
+                "target_tw4",
+                prefix="indikator",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def clean(self) -> None:
+        if self.sub_kegiatan_id:
+            tahun_pemilik = self.sub_kegiatan.kegiatan.program.tahun_anggaran_id
+        elif self.kegiatan_id:
+            tahun_pemilik = self.kegiatan.program.tahun_anggaran_id
+        elif self.program_id:
+            tahun_pemilik = self.program.tahun_anggaran_id
+        else:
+            return
+        if tahun_pemilik != self.tahun_anggaran_id:
+            raise ValidationError(
+                "Indikator harus pada tahun anggaran yang sama dengan pemiliknya."
+            )
+
+    @property
+    def tingkat(self) -> str:
+        if self.sub_kegiatan_id:
+            return self.Tingkat.SUB_KEGIATAN
+        if self.kegiatan_id:
+            return self.Tingkat.KEGIATAN
+        if self.program_id:
+            return self.Tingkat.PROGRAM
+        return self.Tingkat.IKU
+
+    @property
+    def induk(self) -> Program | Kegiatan | SubKegiatan | IndikatorKinerjaUtama | None:
+        return self.sub_kegiatan or self.kegiatan or self.program or self.iku
+
+    @property
+    def punya_rumus(self) -> bool:
+        return bool(self.rumus_pembilang)
+
+    @property
+    def target_triwulan(self) -> list[Decimal | None]:
+        return [self.target_tw1, self.target_tw2, self.target_tw3, self.target_tw4]
+
+
+class SumberDana(models.TextChoices):
+    """Common sources; the field accepts any text as documents write it."""
+
+    APBD = "APBD", "APBD"
+    DAU = "DAU", "Dana Alokasi Umum"
+    DAK = "DAK", "Dana Alokasi Khusus"
+
+
+class Anggaran(models.Model):
+    """The budget of a sub kegiatan for the year: pagu, sumber dana and the planned
+    disbursement per quarter (anggaran kas). A mid-year change (perubahan) is a second
+    row; the latest tahap is the one in force."""
+
+    class Tahap(models.TextChoices):
+        MURNI = "murni", "Murni (pokok)"
+        PERUBAHAN = "perubahan", "Perubahan"
+
+    sub_kegiatan = models.ForeignKey(
+        SubKegiatan,
+        on_delete=models.CASCADE,
+        related_name="anggaran",
+        verbose_name="sub kegiatan",
+    )
+    tahap = models.CharField(max_length=10, choices=Tahap.choices, default=Tahap.MURNI)
+    pagu = rupiah_field("pagu", null=False, blank=False)
+    sumber_dana = models.CharField(
+        "sumber dana", max_length=200, default=SumberDana.APBD
+    )
+    kas_tw1 = rupiah_field("anggaran kas TW I")
+    kas_tw2 = rupiah_field("anggaran kas TW II")
+    kas_tw3 = rupiah_field("anggaran kas TW III")
+    kas_tw4 = rupiah_field("anggaran kas TW IV")
+
+    class Meta:
+        verbose_name = "anggaran"
+        verbose_name_plural = "anggaran"
+        ordering = ["sub_kegiatan", "tahap"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sub_kegiatan", "tahap"], name="anggaran_tahap_unik"
+            ),
+            *tidak_negatif(
+                "pagu", "kas_tw1", "kas_tw2", "kas_tw3", "kas_tw4", prefix="anggaran"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sub_kegiatan} ({self.get_tahap_display()})"
+
+    @property
+    def kas_triwulan(self) -> list[Decimal | None]:
+        return [self.kas_tw1, self.kas_tw2, self.kas_tw3, self.kas_tw4]
+
+
+# --- realisations ---
+
+
+class Realisasi(models.Model):
+    """What an indicator achieved in one quarter, with the narrative behind it."""
+
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="realisasi"
+    )
+    triwulan = models.PositiveSmallIntegerField(
+        choices=TRIWULAN_CHOICES, validators=TRIWULAN_VALIDATORS
+    )
+    nilai = nilai_field("realisasi")
+    pembilang = nilai_field("pembilang")
+    penyebut = nilai_field("penyebut")
+    kumulatif = models.BooleanField(
+        "nilai s/d triwulan ini",
+        default=False,
+        help_text=(
+            "Dicentang jika nilai adalah jumlah s/d triwulan ini, bukan nilai "
+            "triwulan ini saja."
+        ),
+    )
+    keluaran = models.TextField("keluaran yang dihasilkan", blank=True)
+    kendala = models.TextField("kendala / permasalahan", blank=True)
+    tindak_lanjut = models.TextField("solusi / tindak lanjut", blank=True)
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diubah oleh",
+    )
+    versi = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "realisasi kinerja"
+        verbose_name_plural = "realisasi kinerja"
+        ordering = ["indikator", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "triwulan"], name="realisasi_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="realisasi_triwulan_1_4",
+            ),
+            *tidak_negatif("nilai", "pembilang", "penyebut", prefix="realisasi"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator} TW {self.triwulan}"
+
+    @property
+    def nilai_efektif(self) -> Decimal | None:
+        """The realisation: entered, or computed from its components."""
+        ind = self.indikator
+        if ind.punya_rumus:
+            return kinerja.nilai_rumus(
+                pembilang=self.pembilang,
+                penyebut=self.penyebut,
+                pengali=ind.rumus_pengali,
+            )
+        return self.nilai
+
+
+def bukti_upload_to(instance: BuktiDukung, filename: str) -> str:
+    r = instance.realisasi
+    tahun = r.indikator.tahun_anggaran_id
+    return f"bukti/{tahun}/{r.indikator_id}/tw{r.triwulan}/{filename}"
+
+
+class BuktiDukung(models.Model):
+    """Evidence (dokumentasi): a photo or scan attached to a realisation."""
+
+    realisasi = models.ForeignKey(
+        Realisasi, on_delete=models.CASCADE, related_name="bukti"
+    )
+    berkas = models.FileField(upload_to=bukti_upload_to)
+    keterangan = models.CharField(max_length=300, blank=True)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    diunggah_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bukti dukung"
+        verbose_name_plural = "bukti dukung"
+        ordering = ["realisasi", "diunggah_pada"]
+
+    def __str__(self) -> str:
+        return self.keterangan or self.berkas.name
+
+
+class RealisasiAnggaran(models.Model):
+    """Spending of a sub kegiatan in one quarter, in Rupiah."""
+
+    sub_kegiatan = models.ForeignKey(
+        SubKegiatan,
+        on_delete=models.CASCADE,
+        related_name="realisasi_anggaran",
+        verbose_name="sub kegiatan",
+    )
+    triwulan = models.PositiveSmallIntegerField(
+        choices=TRIWULAN_CHOICES, validators=TRIWULAN_VALIDATORS
+    )
+    nilai = rupiah_field("realisasi (Rp)", null=False, blank=False)
+    kumulatif = models.BooleanField(
+        "nilai s/d triwulan ini",
+        default=False,
+        help_text="Dicentang jika nilai adalah belanja s/d triwulan ini.",
+    )
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    versi = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "realisasi anggaran"
+        verbose_name_plural = "realisasi anggaran"
+        ordering = ["sub_kegiatan", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sub_kegiatan", "triwulan"], name="realisasi_anggaran_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="realisasi_anggaran_triwulan_1_4",
+            ),
+            models.CheckConstraint(
+                condition=Q(nilai__gte=0), name="realisasi_anggaran_tidak_negatif"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sub_kegiatan} TW {self.triwulan}"
+
+
+class LaporanTriwulan(models.Model):
+    """A unit's quarterly report and its superior's review (tanggapan atasan)."""
+
+    class Status(models.TextChoices):
+        DRAF = "draf", "Draf"
+        DIAJUKAN = "diajukan", "Diajukan"
+        DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+        DISETUJUI = "disetujui", "Disetujui"
+
+    unit_kerja = models.ForeignKey(
+        UnitKerja,
+        on_delete=models.PROTECT,
+        related_name="laporan",
+        verbose_name="unit kerja",
+    )
+    tahun_anggaran = models.ForeignKey(
+        TahunAnggaran,
+        on_delete=models.PROTECT,
+        related_name="laporan",
+        verbose_name="tahun anggaran",
+    )
+    triwulan = models.PositiveSmallIntegerField(
+        choices=TRIWULAN_CHOICES, validators=TRIWULAN_VALIDATORS
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAF
+    )
+    tanggal = models.DateField(
+        "tanggal laporan",
+        null=True,
+        blank=True,
+        help_text="Tanggal di atas tanda tangan.",
+    )
+    diajukan_pada = models.DateTimeField("diajukan pada", null=True, blank=True)
+    disetujui_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="disetujui oleh",
+    )
+    disetujui_pada = models.DateTimeField("disetujui pada", null=True, blank=True)
+    # The six standard boxes of "Ruang Disposisi Tanggapan Atasan Langsung".
+    laporan_sudah_baik = models.BooleanField("laporan sudah baik", default=False)
+    laporan_kurang_baik = models.BooleanField("laporan kurang baik", default=False)
+    laporan_segera_diperbaiki = models.BooleanField(
+        "laporan segera diperbaiki", default=False
+    )
+    target_realisasi_diteliti_ulang = models.BooleanField(
+        "target dan realisasi diteliti ulang", default=False
+    )
+    capaian_diteliti_ulang = models.BooleanField(
+        "capaian diteliti ulang", default=False
+    )
+    lain_lain = models.BooleanField("lain-lain", default=False)
+    lain_lain_uraian = models.TextField("lain-lain (uraian)", blank=True)
+    catatan = models.TextField(blank=True)
+    versi = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "laporan triwulan"
+        verbose_name_plural = "laporan triwulan"
+        ordering = ["tahun_anggaran", "triwulan", "unit_kerja"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit_kerja", "tahun_anggaran", "triwulan"], name="laporan_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="laporan_triwulan_1_4",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="disetujui") | Q(disetujui_pada__isnull=False),
+                name="laporan_disetujui_bertanggal",
+            ),
+            models.CheckConstraint(
+                condition=Q(lain_lain=True) | Q(lain_lain_uraian=""),
+                name="laporan_uraian_lain_lain_dicentang",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_kerja.nama} {self.tahun_anggaran.tahun} TW {self.triwulan}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "reports:unit_triwulan",
+            kwargs={
+                "opd": self.unit_kerja.opd.slug,
+                "unit": self.unit_kerja.slug,
+                "tahun": self.tahun_anggaran.tahun,
+                "triwulan": self.triwulan,
+            },
+        )
+
+
+# --- users ---
+
+
+class Pengguna(models.Model):
+    """Who a user is in LAKIP: their office, their unit and their role."""
+
+    class Peran(models.TextChoices):
+        OPERATOR = "operator", "Operator / kepala unit"
+        ATASAN = "atasan", "Atasan"
+        PERENCANA = "perencana", "Perencana"
+        PEMERIKSA = "pemeriksa", "Pemeriksa"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pengguna"
+    )
+    opd = models.ForeignKey(
+        PerangkatDaerah,
+        on_delete=models.PROTECT,
+        related_name="pengguna",
+        verbose_name="perangkat daerah",
+    )
+    unit_kerja = models.ForeignKey(
+        UnitKerja,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pengguna",
+        verbose_name="unit kerja",
+    )
+    peran = models.CharField(max_length=20, choices=Peran.choices)
+
+    class Meta:
+        verbose_name = "profil pengguna"
+        verbose_name_plural = "profil pengguna"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(peran__in=["perencana", "pemeriksa"])
+                | Q(unit_kerja__isnull=False),
+                name="pengguna_unit_wajib",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_peran_display()}, {self.opd})"
+
+    def clean(self) -> None:
+        if self.unit_kerja_id and self.unit_kerja.opd_id != self.opd_id:
+            raise ValidationError(
+                {"unit_kerja": "Unit kerja harus pada perangkat daerah pengguna."}
+            )
