@@ -1,0 +1,58 @@
+"""Who may see what.
+
+A user belongs to one office (OPD) and never sees another office's data. Within it,
+a planner (perencana) and an examiner (pemeriksa) see every unit; an operator or a
+superior (atasan) sees their own unit and the units below it. The site administrator
+sees all.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+
+from reports.models import Pengguna, UnitKerja
+
+User = AbstractBaseUser | AnonymousUser
+
+PERAN_SELURUH_OPD = {Pengguna.Peran.PERENCANA, Pengguna.Peran.PEMERIKSA}
+
+
+def pengguna_dari(user: User) -> Pengguna | None:
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.pengguna
+    except Pengguna.DoesNotExist:
+        return None
+
+
+def unit_dan_bawahan(unit: UnitKerja) -> set[int]:
+    """The ids of a unit and every unit below it, from one query over its office."""
+    anak: dict[int | None, list[int]] = {}
+    for pk, atasan_id in UnitKerja.objects.filter(opd_id=unit.opd_id).values_list(
+        "pk", "atasan_id"
+    ):
+        anak.setdefault(atasan_id, []).append(pk)
+    hasil, antrean = set(), [unit.pk]
+    while antrean:
+        pk = antrean.pop()
+        if pk not in hasil:
+            hasil.add(pk)
+            antrean.extend(anak.get(pk, []))
+    return hasil
+
+
+def unit_terlihat(user: User) -> QuerySet[UnitKerja]:
+    """The units whose reports ``user`` may read."""
+    semua = UnitKerja.objects.select_related("opd__pemda", "kepala", "atasan")
+    if user.is_authenticated and user.is_superuser:
+        return semua
+    pengguna = pengguna_dari(user)
+    if pengguna is None:
+        return semua.none()
+    if pengguna.peran in PERAN_SELURUH_OPD:
+        return semua.filter(opd_id=pengguna.opd_id)
+    if pengguna.unit_kerja_id is None:
+        return semua.none()
+    return semua.filter(pk__in=unit_dan_bawahan(pengguna.unit_kerja))

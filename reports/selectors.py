@@ -1,0 +1,428 @@
+"""The read side: the rows that pages and reports show, in a fixed number of queries.
+
+Figures come from ``reports.kinerja``; this module only gathers facts and hands them
+over. The same rows feed the HTML page and, later, the PDF and the xlsx.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+
+from reports import kinerja
+from reports.kinerja import AngkaAnggaran, AngkaKinerja, Isian, Rerata
+from reports.models import (
+    Anggaran,
+    DasarCapaian,
+    Indikator,
+    Kegiatan,
+    LaporanTriwulan,
+    Program,
+    Realisasi,
+    SubKegiatan,
+    TahunAnggaran,
+    UnitKerja,
+)
+
+Tingkat = Indikator.Tingkat
+# From the leaves up: a unit reports at the lowest level it is responsible for.
+URUTAN_TINGKAT = [Tingkat.SUB_KEGIATAN, Tingkat.KEGIATAN, Tingkat.PROGRAM, Tingkat.IKU]
+
+Simpul = Program | Kegiatan | SubKegiatan
+
+
+def _kunci(simpul: Simpul) -> tuple[str, int]:
+    if isinstance(simpul, SubKegiatan):
+        return (Tingkat.SUB_KEGIATAN, simpul.pk)
+    if isinstance(simpul, Kegiatan):
+        return (Tingkat.KEGIATAN, simpul.pk)
+    return (Tingkat.PROGRAM, simpul.pk)
+
+
+def _kunci_indikator(indikator: Indikator) -> tuple[str, int]:
+    return (indikator.tingkat, indikator.induk.pk)
+
+
+def tahun_anggaran_for(opd_slug: str, tahun: int) -> TahunAnggaran:
+    """The office's year, with what its figures need (pemda and its predikat scale)."""
+    return (
+        TahunAnggaran.objects.select_related("opd__pemda")
+        .prefetch_related("opd__pemda__pita_predikat")
+        .get(opd__slug=opd_slug, tahun=tahun)
+    )
+
+
+class PohonTahun:
+    """An office's plan of one year as a tree, with every figure of one quarter.
+
+    Reads the year in a fixed number of queries, whatever the number of programs,
+    indicators or realisations; everything else is computed in memory.
+    """
+
+    def __init__(self, tahun_anggaran: TahunAnggaran, triwulan: int) -> None:
+        self.tahun_anggaran = tahun_anggaran
+        self.triwulan = triwulan
+        self.dasar = tahun_anggaran.dasar_capaian
+        pemda = tahun_anggaran.opd.pemda
+        self.skala = pemda.skala_predikat()
+        self.batas_rata_rata = (
+            kinerja.SERATUS if pemda.batasi_capaian_rata_rata else None
+        )
+
+        ta = tahun_anggaran
+        self.program = list(
+            Program.objects.filter(tahun_anggaran=ta).order_by("urutan", "pk")
+        )
+        # ``urutan`` counts within the parent: order by the whole path (plan order).
+        self.kegiatan = list(
+            Kegiatan.objects.filter(program__tahun_anggaran=ta).order_by(
+                "program__urutan", "program_id", "urutan", "pk"
+            )
+        )
+        self.sub_kegiatan = list(
+            SubKegiatan.objects.filter(kegiatan__program__tahun_anggaran=ta)
+            .prefetch_related("anggaran", "realisasi_anggaran")
+            .order_by(
+                "kegiatan__program__urutan",
+                "kegiatan__program_id",
+                "kegiatan__urutan",
+                "kegiatan_id",
+                "urutan",
+                "pk",
+            )
+        )
+        self.indikator = list(Indikator.objects.for_tahun(ta))
+
+        self._anak: dict[tuple[str, int], list[Simpul]] = defaultdict(list)
+        for k in self.kegiatan:
+            self._anak[(Tingkat.PROGRAM, k.program_id)].append(k)
+        for s in self.sub_kegiatan:
+            self._anak[(Tingkat.KEGIATAN, s.kegiatan_id)].append(s)
+        self._indikator_dari: dict[tuple[str, int], list[Indikator]] = defaultdict(list)
+        for i in self.indikator:
+            self._indikator_dari[_kunci_indikator(i)].append(i)
+        self._angka: dict[int, AngkaKinerja] = {}
+        self._capaian_simpul: dict[tuple[str, int], Decimal | None] = {}
+
+    # --- structure ------------------------------------------------------------
+
+    def anak(self, simpul: Simpul) -> list[Simpul]:
+        return self._anak[_kunci(simpul)]
+
+    def indikator_dari(self, simpul: Simpul) -> list[Indikator]:
+        return self._indikator_dari[_kunci(simpul)]
+
+    def indikator_iku(self) -> list[Indikator]:
+        return [i for i in self.indikator if i.tingkat == Tingkat.IKU]
+
+    # --- performance ----------------------------------------------------------
+
+    def angka(self, indikator: Indikator) -> AngkaKinerja:
+        """The figures of an indicator for the quarter."""
+        if indikator.pk not in self._angka:
+            self._angka[indikator.pk] = self._hitung(indikator)
+        return self._angka[indikator.pk]
+
+    def _hitung(self, indikator: Indikator) -> AngkaKinerja:
+        target = kinerja.isian(indikator.target_triwulan)
+        if indikator.dari_turunan:
+            simpul = indikator.induk
+            anak = self.anak(simpul) if isinstance(simpul, Program | Kegiatan) else []
+            return kinerja.angka_turunan(
+                dasar=self.dasar,
+                triwulan=self.triwulan,
+                target_tahunan=indikator.target_tahunan,
+                target=target,
+                rerata=self.rata_rata(self.capaian_simpul(a) for a in anak),
+                skala=self.skala,
+            )
+        return kinerja.angka_kinerja(
+            dasar=self.dasar,
+            triwulan=self.triwulan,
+            target_tahunan=indikator.target_tahunan,
+            target=target,
+            realisasi=_isian_realisasi(indikator),
+            cara=indikator.cara_akumulasi,
+            polaritas=indikator.polaritas,
+            skala=self.skala,
+        )
+
+    def capaian_simpul(self, simpul: Simpul) -> Decimal | None:
+        """A program's, kegiatan's or sub kegiatan's capaian: the mean capaian of its
+        own indicators, or, when it has none, of the items below it."""
+        kunci = _kunci(simpul)
+        if kunci not in self._capaian_simpul:
+            sendiri = self.indikator_dari(simpul)
+            if sendiri:
+                nilai = self.rata_rata(self.angka(i).capaian for i in sendiri)
+            else:
+                nilai = self.rata_rata(
+                    self.capaian_simpul(a) for a in self.anak(simpul)
+                )
+            self._capaian_simpul[kunci] = nilai.nilai
+        return self._capaian_simpul[kunci]
+
+    def rata_rata(self, nilai: Iterable[Decimal | None]) -> Rerata:
+        """A mean of capaian, capped as the office's pemda decides."""
+        return kinerja.rata_rata(nilai, batas_atas=self.batas_rata_rata)
+
+    # --- money ----------------------------------------------------------------
+
+    def angka_sub_kegiatan(self, sub: SubKegiatan) -> AngkaAnggaran:
+        anggaran = _anggaran_berlaku(sub)
+        kas = [None] * 4 if anggaran is None else anggaran.kas_triwulan
+        return kinerja.angka_anggaran(
+            dasar=self.dasar,
+            triwulan=self.triwulan,
+            pagu=None if anggaran is None else anggaran.pagu,
+            kas=kinerja.isian(kas),
+            realisasi=_isian_realisasi_anggaran(sub),
+        )
+
+    def angka_simpul(self, simpul: Simpul) -> AngkaAnggaran:
+        """Budget figures of any item: a kegiatan's or program's are its totals."""
+        if isinstance(simpul, SubKegiatan):
+            return self.angka_sub_kegiatan(simpul)
+        return kinerja.total_anggaran(self.angka_simpul(a) for a in self.anak(simpul))
+
+    def total_keuangan(self) -> AngkaAnggaran:
+        return kinerja.total_anggaran(
+            self.angka_sub_kegiatan(s) for s in self.sub_kegiatan
+        )
+
+
+def _isian_realisasi(indikator: Indikator) -> list[Isian | None]:
+    per_triwulan: list[Isian | None] = [None] * 4
+    for r in indikator.realisasi.all():
+        nilai = r.nilai_efektif
+        if nilai is not None:
+            per_triwulan[r.triwulan - 1] = Isian(nilai, r.kumulatif)
+    return per_triwulan
+
+
+def _isian_realisasi_anggaran(sub: SubKegiatan) -> list[Isian | None]:
+    per_triwulan: list[Isian | None] = [None] * 4
+    for r in sub.realisasi_anggaran.all():
+        per_triwulan[r.triwulan - 1] = Isian(r.nilai, r.kumulatif)
+    return per_triwulan
+
+
+def _anggaran_berlaku(sub: SubKegiatan) -> Anggaran | None:
+    """The budget in force: the changed one (perubahan) once there is one."""
+    rows = {a.tahap: a for a in sub.anggaran.all()}
+    return rows.get(Anggaran.Tahap.PERUBAHAN) or rows.get(Anggaran.Tahap.MURNI)
+
+
+# --- one unit's quarter ---
+
+
+@dataclass(frozen=True)
+class BarisKinerja:
+    nomor: str
+    tingkat: str
+    nama: str  # the program / kegiatan / sub kegiatan, on the first row of an item
+    indikator: Indikator | None = None  # None: a heading row for the items below
+    angka: AngkaKinerja | None = None
+    realisasi: Realisasi | None = None  # the quarter's entry, for its narrative
+
+
+@dataclass(frozen=True)
+class BarisKeuangan:
+    nomor: str
+    nama: str
+    sumber_dana: str
+    angka: AngkaAnggaran
+
+
+@dataclass(frozen=True)
+class LaporanUnit:
+    """Everything the page of one unit's quarter shows."""
+
+    unit: UnitKerja
+    tahun_anggaran: TahunAnggaran
+    triwulan: int
+    laporan: LaporanTriwulan | None
+    baris_kinerja: list[BarisKinerja]
+    rata_rata_kinerja: Rerata
+    baris_keuangan: list[BarisKeuangan]
+    total_keuangan: AngkaAnggaran
+
+    @property
+    def dasar(self) -> str:
+        return self.tahun_anggaran.dasar_capaian
+
+    @cached_property
+    def label_periode(self) -> str:
+        romawi = ["I", "II", "III", "IV"][self.triwulan - 1]
+        if self.dasar == DasarCapaian.TRIWULAN:
+            return f"TW {romawi}"
+        return f"s/d TW {romawi}"
+
+
+def laporan_unit(
+    *, unit: UnitKerja, tahun_anggaran: TahunAnggaran, triwulan: int
+) -> LaporanUnit:
+    """The rows of a unit's quarterly page: its indicators with target, realisation,
+    capaian and predikat, its budget lines, and the two averages of the report."""
+    pohon = PohonTahun(tahun_anggaran, triwulan)
+    milik = [i for i in pohon.indikator if i.unit_kerja_id == unit.pk]
+    tingkat_unit = next(
+        (t for t in URUTAN_TINGKAT if any(i.tingkat == t for i in milik)), None
+    )
+    baris_keuangan = _baris_keuangan(pohon, unit)
+    return LaporanUnit(
+        unit=unit,
+        tahun_anggaran=tahun_anggaran,
+        triwulan=triwulan,
+        laporan=LaporanTriwulan.objects.filter(
+            unit_kerja=unit, tahun_anggaran=tahun_anggaran, triwulan=triwulan
+        ).first(),
+        baris_kinerja=list(_baris_kinerja(pohon, unit)),
+        rata_rata_kinerja=pohon.rata_rata(
+            pohon.angka(i).capaian for i in milik if i.tingkat == tingkat_unit
+        ),
+        baris_keuangan=baris_keuangan,
+        total_keuangan=kinerja.total_anggaran(b.angka for b in baris_keuangan),
+    )
+
+
+def _baris_kinerja(pohon: PohonTahun, unit: UnitKerja) -> Iterator[BarisKinerja]:
+    """The unit's indicators in plan order, under headings for the programs and
+    kegiatan they belong to."""
+
+    def milik_unit(indikator: Indikator) -> bool:
+        return indikator.unit_kerja_id == unit.pk
+
+    def baris_simpul(nomor: str, tingkat: str, nama: str, daftar: list[Indikator]):
+        for n, ind in enumerate(daftar):
+            yield BarisKinerja(
+                nomor=nomor if n == 0 else "",
+                tingkat=tingkat,
+                nama=nama if n == 0 else "",
+                indikator=ind,
+                angka=pohon.angka(ind),
+                realisasi=next(
+                    (r for r in ind.realisasi.all() if r.triwulan == pohon.triwulan),
+                    None,
+                ),
+            )
+
+    terisi: dict[tuple[str, int], bool] = {}
+
+    def ada_di_bawah(simpul: Simpul) -> bool:
+        kunci = _kunci(simpul)
+        if kunci not in terisi:
+            terisi[kunci] = any(
+                milik_unit(i) for i in pohon.indikator_dari(simpul)
+            ) or any(ada_di_bawah(a) for a in pohon.anak(simpul))
+        return terisi[kunci]
+
+    iku = [i for i in pohon.indikator_iku() if milik_unit(i)]
+    for n, ind in enumerate(iku, start=1):
+        yield from baris_simpul(str(n), Tingkat.IKU, ind.iku.sasaran.uraian, [ind])
+
+    def telusuri(simpul: Simpul, nomor: str) -> Iterator[BarisKinerja]:
+        tingkat, _ = _kunci(simpul)
+        sendiri = [i for i in pohon.indikator_dari(simpul) if milik_unit(i)]
+        if sendiri:
+            yield from baris_simpul(nomor, tingkat, simpul.nama, sendiri)
+        else:
+            yield BarisKinerja(nomor=nomor, tingkat=tingkat, nama=simpul.nama)
+        anak = [a for a in pohon.anak(simpul) if ada_di_bawah(a)]
+        for n, a in enumerate(anak, start=1):
+            yield from telusuri(a, f"{nomor}.{n}")
+
+    program = [p for p in pohon.program if ada_di_bawah(p)]
+    for n, p in enumerate(program, start=1):
+        yield from telusuri(p, str(n))
+
+
+def _baris_keuangan(pohon: PohonTahun, unit: UnitKerja) -> list[BarisKeuangan]:
+    """The unit's budget lines, at the lowest level it is responsible for: its sub
+    kegiatan; or, for a unit that owns kegiatan (a sekretaris, a kabid), those kegiatan
+    as totals of their sub kegiatan; or its programs."""
+    for daftar in (pohon.sub_kegiatan, pohon.kegiatan, pohon.program):
+        milik = [s for s in daftar if s.unit_kerja_id == unit.pk]
+        if milik:
+            return [
+                BarisKeuangan(
+                    nomor=str(n),
+                    nama=s.nama,
+                    sumber_dana=_sumber_dana(pohon, s),
+                    angka=pohon.angka_simpul(s),
+                )
+                for n, s in enumerate(milik, start=1)
+            ]
+    return []
+
+
+def _sumber_dana(pohon: PohonTahun, simpul: Simpul) -> str:
+    if isinstance(simpul, SubKegiatan):
+        anggaran = _anggaran_berlaku(simpul)
+        return "" if anggaran is None else anggaran.sumber_dana
+    sumber = []
+    for a in pohon.anak(simpul):
+        for s in _sumber_dana(pohon, a).split(" / "):
+            if s and s not in sumber:
+                sumber.append(s)
+    return " / ".join(sumber)
+
+
+# --- navigation ---
+
+
+@dataclass(frozen=True)
+class UnitBertingkat:
+    unit: UnitKerja
+    kedalaman: int  # 0 for the head of the office, 1 below it, ...
+
+
+@dataclass(frozen=True)
+class RingkasanOpd:
+    opd: object
+    tahun: list[int]
+    unit: list[UnitBertingkat]
+
+
+def tahun_opd(opd) -> list[int]:
+    return list(
+        TahunAnggaran.objects.filter(opd=opd)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+    )
+
+
+def daftar_unit_per_opd(unit_terlihat) -> list[RingkasanOpd]:
+    """The visible units grouped by office, in tree order, with each office's years."""
+    units = list(unit_terlihat.order_by("opd__nama", "urutan", "nama"))
+    tahun: dict[int, list[int]] = defaultdict(list)
+    for opd_id, t in (
+        TahunAnggaran.objects.filter(opd__in={u.opd_id for u in units})
+        .order_by("-tahun")
+        .values_list("opd_id", "tahun")
+    ):
+        tahun[opd_id].append(t)
+    hasil = []
+    per_opd: dict[int, list[UnitKerja]] = defaultdict(list)
+    for u in units:
+        per_opd[u.opd_id].append(u)
+    for daftar in per_opd.values():
+        ada = {u.pk for u in daftar}
+        anak: dict[int | None, list[UnitKerja]] = defaultdict(list)
+        for u in daftar:
+            # A unit whose superior is not visible heads its own visible subtree.
+            anak[u.atasan_id if u.atasan_id in ada else None].append(u)
+        urut: list[UnitBertingkat] = []
+
+        def susun(induk: int | None, kedalaman: int, urut=urut, anak=anak) -> None:
+            for u in anak[induk]:
+                urut.append(UnitBertingkat(unit=u, kedalaman=kedalaman))
+                susun(u.pk, kedalaman + 1)
+
+        susun(None, 0)
+        opd = daftar[0].opd
+        hasil.append(RingkasanOpd(opd=opd, tahun=tahun[opd.pk], unit=urut))
+    return hasil

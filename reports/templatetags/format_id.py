@@ -1,0 +1,58 @@
+"""Indonesian number formats for HTML and PDF alike: ``14.060.400``, ``84,69 %``.
+
+Values are rounded half up to two decimals here and only here, for display; a missing
+value shows as "-", never as 0 or 100 %.
+"""
+
+from decimal import Decimal
+
+from django import template
+from django.utils import numberformat
+
+from reports import kinerja
+
+register = template.Library()
+
+KOSONG = "-"
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def format_angka(nilai: Decimal | int | None, tempat: int = 2) -> str:
+    """Thousands with ".", decimals with ",", at most ``tempat`` decimals and no
+    trailing zeros: 12523000 -> "12.523.000", 87.50 -> "87,5", 100.00 -> "100"."""
+    if nilai is None:
+        return KOSONG
+    bulat = kinerja.bulatkan(Decimal(nilai), tempat)
+    if bulat == bulat.to_integral_value():
+        bulat = bulat.quantize(Decimal(1))
+    else:
+        bulat = bulat.normalize()
+    return numberformat.format(
+        bulat, decimal_sep=",", grouping=3, thousand_sep=".", force_grouping=True
+    )
+
+
+@register.filter
+def angka(nilai: Decimal | int | None, tempat: int = 2) -> str:
+    return format_angka(nilai, tempat)
+
+
+@register.filter
+def persen(nilai: Decimal | None) -> str:
+    """A percentage: "82,17 %"."""
+    if nilai is None:
+        return KOSONG
+    return f"{format_angka(nilai)} %"
+
+
+@register.filter
+def rupiah(nilai: Decimal | int | None) -> str:
+    """An amount in running text: "Rp 14.060.400"."""
+    if nilai is None:
+        return KOSONG
+    return f"Rp {format_angka(nilai)}"
+
+
+@register.filter
+def romawi(triwulan: int) -> str:
+    return ROMAWI.get(triwulan, str(triwulan))
