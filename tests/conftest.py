@@ -1,0 +1,176 @@
+"""Shared fixtures: the demo data (loaded once per session) and small ``make_*``
+helpers for synthetic data."""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from reports import models
+
+# Django is imported inside the helpers, so that the arithmetic tests also run with
+# no Django at all: ``pytest -p no:django tests/test_kinerja.py``.
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "fixtures" / "demo.json"
+
+_urut = itertools.count(1)
+
+
+def pytest_report_header(config) -> str:
+    from django.db import connection
+
+    return f"database: {connection.vendor} {connection.settings_dict['HOST'] or ''}"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every database test starts from the demo data of the seeds."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("loaddata", str(DEMO), verbosity=0)
+
+
+def D(nilai: str | int) -> Decimal:
+    return Decimal(str(nilai))
+
+
+# --- users ---
+
+
+def make_user(
+    username: str,
+    *,
+    opd=None,
+    unit=None,
+    peran: str = "operator",
+    superuser: bool = False,
+):
+    """A user with a LAKIP profile; ``opd`` and ``unit`` by slug or object."""
+    from django.contrib.auth import get_user_model
+
+    from reports import models
+
+    user = get_user_model().objects.create_user(
+        username=username, password="rahasia-uji", is_superuser=superuser
+    )
+    if opd is not None:
+        if isinstance(opd, str):
+            opd = models.PerangkatDaerah.objects.get(slug=opd)
+        if isinstance(unit, str):
+            unit = models.UnitKerja.objects.get(opd=opd, slug=unit)
+        models.Pengguna.objects.create(user=user, opd=opd, unit_kerja=unit, peran=peran)
+    return user
+
+
+# --- synthetic offices ---
+
+
+def make_opd(slug: str | None = None) -> models.PerangkatDaerah:
+    from reports import models
+
+    n = next(_urut)
+    pemda = models.PemerintahDaerah.objects.create(nama=f"Uji {n}", slug=f"uji-{n}")
+    return models.PerangkatDaerah.objects.create(
+        pemda=pemda,
+        nama=f"Kecamatan Uji {n}",
+        slug=slug or f"kec-uji-{n}",
+        tempat="Uji",
+    )
+
+
+def make_unit(opd, slug: str, *, atasan=None, jenis="seksi") -> models.UnitKerja:
+    from reports import models
+
+    return models.UnitKerja.objects.create(
+        opd=opd,
+        slug=slug,
+        nama=f"Seksi {slug}",
+        jenis=jenis,
+        jabatan_kepala=f"Kepala Seksi {slug}",
+        atasan=atasan,
+    )
+
+
+def make_tahun(opd, tahun: int = 2024, dasar: str = "triwulan") -> models.TahunAnggaran:
+    from reports import models
+
+    return models.TahunAnggaran.objects.create(
+        opd=opd, tahun=tahun, dasar_capaian=dasar
+    )
+
+
+def make_sub_kegiatan(
+    tahun_anggaran, unit, *, program=None, kegiatan=None, nama: str = "Sub kegiatan uji"
+) -> models.SubKegiatan:
+    from reports import models
+
+    if kegiatan is None:
+        if program is None:
+            program = models.Program.objects.create(
+                tahun_anggaran=tahun_anggaran, nama="Program uji", unit_kerja=unit
+            )
+        kegiatan = models.Kegiatan.objects.create(
+            program=program, nama="Kegiatan uji", unit_kerja=unit
+        )
+    return models.SubKegiatan.objects.create(
+        kegiatan=kegiatan, nama=nama, unit_kerja=unit
+    )
+
+
+def make_indikator(
+    sub_kegiatan,
+    *,
+    target_tahunan="4",
+    target_tw=("1", "1", "1", "1"),
+    realisasi: dict[int, str] | None = None,
+    **kwargs,
+) -> models.Indikator:
+    from reports import models
+
+    ta = sub_kegiatan.kegiatan.program.tahun_anggaran
+    tw = [None if t is None else D(t) for t in target_tw]
+    indikator = models.Indikator.objects.create(
+        tahun_anggaran=ta,
+        unit_kerja=sub_kegiatan.unit_kerja,
+        sub_kegiatan=sub_kegiatan,
+        nama=kwargs.pop("nama", "Jumlah laporan uji"),
+        satuan=kwargs.pop("satuan", "Laporan"),
+        target_tahunan=None if target_tahunan is None else D(target_tahunan),
+        target_tw1=tw[0],
+        target_tw2=tw[1],
+        target_tw3=tw[2],
+        target_tw4=tw[3],
+        **kwargs,
+    )
+    for triwulan, nilai in (realisasi or {}).items():
+        models.Realisasi.objects.create(
+            indikator=indikator, triwulan=triwulan, nilai=D(nilai)
+        )
+    return indikator
+
+
+def make_anggaran(
+    sub_kegiatan, *, pagu="4000", kas=("1000", "1000", "1000", "1000"), realisasi=None
+) -> models.Anggaran:
+    from reports import models
+
+    anggaran = models.Anggaran.objects.create(
+        sub_kegiatan=sub_kegiatan,
+        pagu=D(pagu),
+        kas_tw1=D(kas[0]),
+        kas_tw2=D(kas[1]),
+        kas_tw3=D(kas[2]),
+        kas_tw4=D(kas[3]),
+    )
+    for triwulan, nilai in (realisasi or {}).items():
+        models.RealisasiAnggaran.objects.create(
+            sub_kegiatan=sub_kegiatan, triwulan=triwulan, nilai=D(nilai)
+        )
+    return anggaran
