@@ -458,7 +458,35 @@ class TargetIKU(models.Model):
 # --- the year's plan ---
 
 
-class Program(models.Model):
+class ButirRencana(models.Model):
+    """What programs, kegiatan and sub kegiatan share: a national code, a name, the
+    unit responsible for it and its place among its siblings."""
+
+    kode = models.CharField(max_length=40, blank=True, validators=[kode_validator])
+    nama = models.CharField(max_length=300)
+    unit_kerja = models.ForeignKey(
+        UnitKerja,
+        on_delete=models.PROTECT,
+        related_name="%(class)s",
+        verbose_name="unit kerja",
+    )
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}".strip()
+
+
+def kode_unik(induk: str, nama: str) -> models.UniqueConstraint:
+    """A code is unique among its siblings; many items carry no code at all."""
+    return models.UniqueConstraint(
+        fields=[induk, "kode"], condition=~Q(kode=""), name=nama
+    )
+
+
+class Program(ButirRencana):
     tahun_anggaran = models.ForeignKey(
         TahunAnggaran,
         on_delete=models.PROTECT,
@@ -473,90 +501,36 @@ class Program(models.Model):
         related_name="program",
         verbose_name="sasaran renstra",
     )
-    kode = models.CharField(max_length=40, blank=True, validators=[kode_validator])
-    nama = models.CharField(max_length=300)
-    unit_kerja = models.ForeignKey(
-        UnitKerja,
-        on_delete=models.PROTECT,
-        related_name="program",
-        verbose_name="unit kerja",
-    )
-    urutan = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = "program"
         verbose_name_plural = "program"
         ordering = ["tahun_anggaran", "urutan"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["tahun_anggaran", "kode"],
-                condition=~Q(kode=""),
-                name="program_kode_unik",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kode} {self.nama}".strip()
+        constraints = [kode_unik("tahun_anggaran", "program_kode_unik")]
 
 
-class Kegiatan(models.Model):
+class Kegiatan(ButirRencana):
     program = models.ForeignKey(
         Program, on_delete=models.CASCADE, related_name="kegiatan"
     )
-    kode = models.CharField(max_length=40, blank=True, validators=[kode_validator])
-    nama = models.CharField(max_length=300)
-    unit_kerja = models.ForeignKey(
-        UnitKerja,
-        on_delete=models.PROTECT,
-        related_name="kegiatan",
-        verbose_name="unit kerja",
-    )
-    urutan = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = "kegiatan"
         verbose_name_plural = "kegiatan"
         ordering = ["program", "urutan"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["program", "kode"],
-                condition=~Q(kode=""),
-                name="kegiatan_kode_unik",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kode} {self.nama}".strip()
+        constraints = [kode_unik("program", "kegiatan_kode_unik")]
 
 
-class SubKegiatan(models.Model):
+class SubKegiatan(ButirRencana):
     kegiatan = models.ForeignKey(
         Kegiatan, on_delete=models.CASCADE, related_name="sub_kegiatan"
     )
-    kode = models.CharField(max_length=40, blank=True, validators=[kode_validator])
-    nama = models.CharField(max_length=300)
-    unit_kerja = models.ForeignKey(
-        UnitKerja,
-        on_delete=models.PROTECT,
-        related_name="sub_kegiatan",
-        verbose_name="unit kerja",
-    )
-    urutan = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = "sub kegiatan"
         verbose_name_plural = "sub kegiatan"
         ordering = ["kegiatan", "urutan"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["kegiatan", "kode"],
-                condition=~Q(kode=""),
-                name="sub_kegiatan_kode_unik",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kode} {self.nama}".strip()
+        constraints = [kode_unik("kegiatan", "sub_kegiatan_kode_unik")]
 
 
 class IndikatorQuerySet(models.QuerySet):
