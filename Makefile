@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_RUN := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation
 APT_TEST := $(APT_RUN) poppler-utils chromium postgresql
 
-.PHONY: run test lint install-run install-test fixtures clean
+.PHONY: run test lint install-run install-test apt fixtures clean
 
 run: install-run
 	$(BIN)/python manage.py migrate --noinput
@@ -51,6 +51,8 @@ apt:
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "LAKIP memerlukan Python 3.11"'
+	@# Debian's own Python creates virtual environments only with python3-venv.
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || $(MAKE) --no-print-directory apt PACKAGES=python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
 	touch $@

@@ -18,12 +18,8 @@ from django.urls import reverse
 
 from reports import kinerja
 
-TRIWULAN_CHOICES = [
-    (1, "Triwulan I"),
-    (2, "Triwulan II"),
-    (3, "Triwulan III"),
-    (4, "Triwulan IV"),
-]
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+TRIWULAN_CHOICES = [(n, f"Triwulan {r}") for n, r in ROMAWI.items()]
 TRIWULAN_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
 
 # Loose national nomenclature code: "7.01.02.2.01.0002", older "1.05.001.2.01.01".

@@ -10,16 +10,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+
+from django.db.models import QuerySet
 
 from reports import kinerja
 from reports.kinerja import AngkaAnggaran, AngkaKinerja, Isian, Rerata
 from reports.models import (
+    ROMAWI,
     Anggaran,
     DasarCapaian,
     Indikator,
     Kegiatan,
     LaporanTriwulan,
+    PerangkatDaerah,
     Program,
     Realisasi,
     SubKegiatan,
@@ -254,12 +257,11 @@ class LaporanUnit:
     def dasar(self) -> str:
         return self.tahun_anggaran.dasar_capaian
 
-    @cached_property
+    @property
     def label_periode(self) -> str:
-        romawi = ["I", "II", "III", "IV"][self.triwulan - 1]
-        if self.dasar == DasarCapaian.TRIWULAN:
-            return f"TW {romawi}"
-        return f"s/d TW {romawi}"
+        """ "TW II" for a quarterly basis, "s/d TW II" for a year-to-date one."""
+        tw = f"TW {ROMAWI[self.triwulan]}"
+        return tw if self.dasar == DasarCapaian.TRIWULAN else f"s/d {tw}"
 
 
 def laporan_unit(
@@ -382,12 +384,12 @@ class UnitBertingkat:
 
 @dataclass(frozen=True)
 class RingkasanOpd:
-    opd: object
+    opd: PerangkatDaerah
     tahun: list[int]
     unit: list[UnitBertingkat]
 
 
-def tahun_opd(opd) -> list[int]:
+def tahun_opd(opd: PerangkatDaerah) -> list[int]:
     return list(
         TahunAnggaran.objects.filter(opd=opd)
         .order_by("-tahun")
@@ -395,7 +397,7 @@ def tahun_opd(opd) -> list[int]:
     )
 
 
-def daftar_unit_per_opd(unit_terlihat) -> list[RingkasanOpd]:
+def daftar_unit_per_opd(unit_terlihat: QuerySet[UnitKerja]) -> list[RingkasanOpd]:
     """The visible units grouped by office, in tree order, with each office's years."""
     units = list(unit_terlihat.order_by("opd__nama", "urutan", "nama"))
     tahun: dict[int, list[int]] = defaultdict(list)
@@ -405,24 +407,26 @@ def daftar_unit_per_opd(unit_terlihat) -> list[RingkasanOpd]:
         .values_list("opd_id", "tahun")
     ):
         tahun[opd_id].append(t)
-    hasil = []
     per_opd: dict[int, list[UnitKerja]] = defaultdict(list)
     for u in units:
         per_opd[u.opd_id].append(u)
-    for daftar in per_opd.values():
-        ada = {u.pk for u in daftar}
-        anak: dict[int | None, list[UnitKerja]] = defaultdict(list)
-        for u in daftar:
-            # A unit whose superior is not visible heads its own visible subtree.
-            anak[u.atasan_id if u.atasan_id in ada else None].append(u)
-        urut: list[UnitBertingkat] = []
+    return [
+        RingkasanOpd(opd=daftar[0].opd, tahun=tahun[opd_id], unit=_urut_pohon(daftar))
+        for opd_id, daftar in per_opd.items()
+    ]
 
-        def susun(induk: int | None, kedalaman: int, urut=urut, anak=anak) -> None:
-            for u in anak[induk]:
-                urut.append(UnitBertingkat(unit=u, kedalaman=kedalaman))
-                susun(u.pk, kedalaman + 1)
 
-        susun(None, 0)
-        opd = daftar[0].opd
-        hasil.append(RingkasanOpd(opd=opd, tahun=tahun[opd.pk], unit=urut))
+def _urut_pohon(daftar: list[UnitKerja]) -> list[UnitBertingkat]:
+    """Units in tree order with their depth. A unit whose superior is not in the
+    list heads its own subtree."""
+    ada = {u.pk for u in daftar}
+    anak: dict[int | None, list[UnitKerja]] = defaultdict(list)
+    for u in daftar:
+        anak[u.atasan_id if u.atasan_id in ada else None].append(u)
+    hasil: list[UnitBertingkat] = []
+    antrean = [(u, 0) for u in reversed(anak[None])]
+    while antrean:
+        unit, kedalaman = antrean.pop()
+        hasil.append(UnitBertingkat(unit=unit, kedalaman=kedalaman))
+        antrean.extend((a, kedalaman + 1) for a in reversed(anak[unit.pk]))
     return hasil

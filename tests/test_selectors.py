@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from reports import selectors
+from reports import akses, selectors
 from reports.kinerja import bulatkan
 from reports.models import Program, UnitKerja
 from tests.conftest import (
@@ -15,6 +15,7 @@ from tests.conftest import (
     make_sub_kegiatan,
     make_tahun,
     make_unit,
+    make_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -198,3 +199,19 @@ def test_default_predikat_scale_when_the_pemda_has_none():
     assert next(b for b in lap.baris_kinerja if b.indikator).angka.predikat == (
         "Sangat Tinggi"
     )
+
+
+def test_home_lists_units_in_tree_order_with_their_depth():
+    planner = make_user("perencana.kalaena", opd="kalaena", peran="perencana")
+    (kalaena,) = selectors.daftar_unit_per_opd(akses.unit_terlihat(planner))
+    assert kalaena.tahun == [2024, 2023, 2022]
+    assert [(b.unit.slug, b.kedalaman) for b in kalaena.unit] == [
+        ("camat", 0),
+        ("sekretariat", 1),
+        ("subbag-perencanaan", 2),
+        ("subbag-umum", 2),
+        ("pemerintahan", 1),
+        ("trantib", 1),
+        ("pmd", 1),
+        ("pelayanan-umum", 1),
+    ]

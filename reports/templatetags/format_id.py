@@ -10,11 +10,11 @@ from django import template
 from django.utils import numberformat
 
 from reports import kinerja
+from reports.models import ROMAWI
 
 register = template.Library()
 
 KOSONG = "-"
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def format_angka(nilai: Decimal | int | None, tempat: int = 2) -> str:
