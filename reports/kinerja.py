@@ -427,10 +427,6 @@ class AngkaAnggaran:
         """Pagu minus spending so far (seed 001, column 10)."""
         return sisa(anggaran=self.pagu, realisasi=self.realisasi_sd)
 
-    @property
-    def serapan_pagu(self) -> Decimal | None:
-        return serapan(realisasi=self.realisasi_sd, anggaran=self.pagu)
-
 
 def angka_anggaran(
     *,

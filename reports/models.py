@@ -290,10 +290,6 @@ class UnitKerja(models.Model):
             seen.add(node.pk)
             node = node.atasan
 
-    @property
-    def fungsi_butir(self) -> list[str]:
-        return [baris.strip() for baris in self.fungsi.splitlines() if baris.strip()]
-
 
 class TahunAnggaran(models.Model):
     """A fiscal year of one office, with the settings that office uses that year."""
@@ -735,14 +731,6 @@ class Indikator(models.Model):
         return [self.target_tw1, self.target_tw2, self.target_tw3, self.target_tw4]
 
 
-class SumberDana(models.TextChoices):
-    """Common sources; the field accepts any text as documents write it."""
-
-    APBD = "APBD", "APBD"
-    DAU = "DAU", "Dana Alokasi Umum"
-    DAK = "DAK", "Dana Alokasi Khusus"
-
-
 class Anggaran(models.Model):
     """The budget of a sub kegiatan for the year: pagu, sumber dana and the planned
     disbursement per quarter (anggaran kas). A mid-year change (perubahan) is a second
@@ -760,9 +748,7 @@ class Anggaran(models.Model):
     )
     tahap = models.CharField(max_length=10, choices=Tahap.choices, default=Tahap.MURNI)
     pagu = rupiah_field("pagu", null=False, blank=False)
-    sumber_dana = models.CharField(
-        "sumber dana", max_length=200, default=SumberDana.APBD
-    )
+    sumber_dana = models.CharField("sumber dana", max_length=200, default="APBD")
     kas_tw1 = rupiah_field("anggaran kas TW I")
     kas_tw2 = rupiah_field("anggaran kas TW II")
     kas_tw3 = rupiah_field("anggaran kas TW III")

@@ -258,6 +258,12 @@ class LaporanUnit:
         return self.tahun_anggaran.dasar_capaian
 
     @property
+    def ada_target_periode(self) -> bool:
+        """Whether the compared target differs from the yearly one, and so needs a
+        column of its own."""
+        return self.dasar != DasarCapaian.TAHUNAN
+
+    @property
     def label_periode(self) -> str:
         """ "TW II" for a quarterly basis, "s/d TW II" for a year-to-date one."""
         tw = f"TW {ROMAWI[self.triwulan]}"
