@@ -23,6 +23,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 SERATUS = Decimal(100)
+# A capaian above this is allowed but unusual enough to ask the user to confirm it.
+CAPAIAN_PERLU_KONFIRMASI = Decimal(150)
 NOL = Decimal(0)
 JUMLAH_TRIWULAN = 4
 
@@ -259,6 +261,22 @@ def sampai_dengan(
         total += entri.nilai
         banyak += 1
     return total / banyak if rata else total
+
+
+def jumlah_diketahui(per_triwulan: Sequence[Isian | None], *, triwulan: int) -> Decimal:
+    """The least a sum s/d TW ``triwulan`` can be, from the entries that are there
+    (missing quarters count as nothing): enough to tell that spending already
+    exceeds a pagu even while an earlier quarter is still missing."""
+    _periksa_triwulan(triwulan)
+    total = NOL
+    for q in range(triwulan, 0, -1):
+        entri = per_triwulan[q - 1]
+        if entri is None:
+            continue
+        total += entri.nilai
+        if entri.kumulatif:
+            break
+    return total
 
 
 def nilai_triwulan(

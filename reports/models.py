@@ -527,14 +527,14 @@ class SubKegiatan(ButirRencana):
 
 class IndikatorQuerySet(models.QuerySet):
     def for_tahun(self, tahun_anggaran: TahunAnggaran) -> IndikatorQuerySet:
-        """Every indicator of an office's year with what its figures need, in two
-        queries whatever their number."""
+        """Every indicator of an office's year with its realisations and their
+        evidence, in three queries whatever their number."""
         return (
             self.filter(tahun_anggaran=tahun_anggaran)
             .select_related(
                 "iku__sasaran", "program", "kegiatan", "sub_kegiatan", "unit_kerja"
             )
-            .prefetch_related("realisasi")
+            .prefetch_related("realisasi__bukti")
             .order_by("urutan", "pk")
         )
 
@@ -981,7 +981,20 @@ class LaporanTriwulan(models.Model):
     )
     lain_lain = models.BooleanField("lain-lain", default=False)
     lain_lain_uraian = models.TextField("lain-lain (uraian)", blank=True)
-    catatan = models.TextField(blank=True)
+    catatan = models.TextField("catatan atasan", blank=True)
+    pertama_diajukan_pada = models.DateTimeField(
+        "pertama diajukan pada",
+        null=True,
+        blank=True,
+        help_text="Ketepatan waktu dinilai dari pengajuan pertama.",
+    )
+    alasan_dikembalikan = models.TextField(
+        "alasan dikembalikan / dibuka kembali", blank=True
+    )
+    # The superior's notes on single rows when returning a report: {"i<indikator
+    # pk>" or "s<sub kegiatan pk>": text}. Shown beside those fields until the next
+    # submission.
+    catatan_baris = models.JSONField("catatan per baris", default=dict, blank=True)
     versi = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -1010,8 +1023,11 @@ class LaporanTriwulan(models.Model):
         return f"{self.unit_kerja.nama} {self.tahun_anggaran.tahun} TW {self.triwulan}"
 
     def get_absolute_url(self) -> str:
+        return self._url("reports:unit_triwulan")
+
+    def _url(self, nama: str) -> str:
         return reverse(
-            "reports:unit_triwulan",
+            nama,
             kwargs={
                 "opd": self.unit_kerja.opd.slug,
                 "unit": self.unit_kerja.slug,
@@ -1019,6 +1035,94 @@ class LaporanTriwulan(models.Model):
                 "triwulan": self.triwulan,
             },
         )
+
+    def url_isian(self) -> str:
+        return self._url("reports:isian")
+
+    def url_reviu(self) -> str:
+        return self._url("reports:reviu")
+
+    def url_riwayat(self) -> str:
+        return self._url("reports:riwayat")
+
+    @property
+    def terkunci(self) -> bool:
+        """Approved: its figures may not change until the superior reopens it."""
+        return self.status == self.Status.DISETUJUI
+
+    @property
+    def tanggapan(self) -> list[tuple[str, bool]]:
+        """The six boxes of the Ruang Disposisi, with their labels, in print order."""
+        return [
+            (self._meta.get_field(nama).verbose_name, getattr(self, nama))
+            for nama in KOTAK_TANGGAPAN
+        ]
+
+
+KOTAK_TANGGAPAN = [
+    "laporan_sudah_baik",
+    "laporan_kurang_baik",
+    "laporan_segera_diperbaiki",
+    "target_realisasi_diteliti_ulang",
+    "capaian_diteliti_ulang",
+    "lain_lain",
+]
+
+
+class Riwayat(models.Model):
+    """One entry of a report's audit trail: a figure or a status that changed."""
+
+    class Jenis(models.TextChoices):
+        ISIAN = "isian", "Perubahan isian"
+        STATUS = "status", "Perubahan status"
+        BUKTI = "bukti", "Bukti dukung"
+
+    laporan = models.ForeignKey(
+        LaporanTriwulan, on_delete=models.CASCADE, related_name="riwayat"
+    )
+    versi = models.PositiveIntegerField(
+        help_text="Versi laporan yang dihasilkan perubahan ini."
+    )
+    waktu = models.DateTimeField(auto_now_add=True)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    jenis = models.CharField(max_length=10, choices=Jenis.choices)
+    objek = models.CharField(
+        max_length=500, help_text="Indikator, sub kegiatan atau laporan yang berubah."
+    )
+    kolom = models.CharField(max_length=100)
+    nilai_lama = models.TextField("nilai lama", blank=True)
+    nilai_baru = models.TextField("nilai baru", blank=True)
+    alasan = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "riwayat perubahan"
+        verbose_name_plural = "riwayat perubahan"
+        ordering = ["laporan", "waktu", "pk"]
+        indexes = [models.Index(fields=["laporan", "versi"])]
+
+    def __str__(self) -> str:
+        return f"{self.laporan} v{self.versi}: {self.objek} {self.kolom}"
+
+
+class HariLibur(models.Model):
+    """A public holiday or cuti bersama: not a working day for report deadlines."""
+
+    tanggal = models.DateField(unique=True)
+    keterangan = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name = "hari libur"
+        verbose_name_plural = "hari libur"
+        ordering = ["tanggal"]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%d-%m-%Y} {self.keterangan}"
 
 
 # --- users ---

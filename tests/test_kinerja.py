@@ -260,6 +260,17 @@ def test_a_cumulative_entry_stands_for_all_quarters_up_to_it():
     assert kinerja.sampai_dengan(lanjut, triwulan=1) is None
 
 
+def test_the_known_part_of_a_sum_is_a_lower_bound_for_checking_a_pagu():
+    # TW I missing, TW II 2.144.000, TW III 10.500.000: at least 12.644.000 spent.
+    seri = [None, Isian(D(2144000)), Isian(D(10500000)), None]
+    assert kinerja.sampai_dengan(seri, triwulan=3) is None
+    assert kinerja.jumlah_diketahui(seri, triwulan=3) == 12644000
+    # A cumulative entry already holds everything before it.
+    lanjut = [Isian(D(5)), Isian(D(12), kumulatif=True), Isian(D(3)), None]
+    assert kinerja.jumlah_diketahui(lanjut, triwulan=3) == 15
+    assert kinerja.jumlah_diketahui([None] * 4, triwulan=4) == 0
+
+
 def test_a_cumulative_mean_carries_the_weight_of_its_quarters():
     seri = [None, Isian(D(3), kumulatif=True), Isian(D(6)), None]
     assert kinerja.sampai_dengan(seri, triwulan=3, cara=RATA) == 4  # (3+3+6)/3
