@@ -5,6 +5,7 @@ sets at least DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABA
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -42,6 +43,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "django_htmx",
+    "django_tables2",
     "reports",
 ]
 
@@ -54,6 +58,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "lakip.urls"
@@ -108,6 +120,21 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 # through views that check who may see the report they belong to.
 MEDIA_ROOT = Path(os.environ.get("LAKIP_MEDIA_ROOT", BASE_DIR / "media"))
 
+# Evidence uploads: PDF, JPG or PNG up to this size.
+LAKIP_BUKTI_MAKS_MB = int(os.environ.get("LAKIP_BUKTI_MAKS_MB", "5"))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # a unit with a hundred indicators posts many
+
+# Password guessing: after LAKIP_LOGIN_GAGAL_MAKS failed sign-ins for one username
+# from one address, that pair is locked for LAKIP_LOGIN_KUNCI_MENIT minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("LAKIP_LOGIN_GAGAL_MAKS", "5"))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("LAKIP_LOGIN_KUNCI_MENIT", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
+AXES_VERBOSE = False
+
 SESSION_COOKIE_AGE = int(os.environ.get("LAKIP_SESSION_SECONDS", str(8 * 60 * 60)))
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -120,6 +147,11 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Asking browsers to preload HTTPS for the whole domain is the domain
+        # owner's (the pemda's) decision, not this application's: opt in with
+        # DJANGO_HSTS_PRELOAD=1.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 LOGGING = {
     "version": 1,
@@ -129,4 +161,6 @@ LOGGING = {
         "handlers": ["console"],
         "level": os.environ.get("LAKIP_LOG_LEVEL", "INFO"),
     },
+    # django-axes logs every sign-in at INFO; failures and lockouts are warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
