@@ -5,6 +5,21 @@ from django.contrib import admin
 from reports import models
 
 
+class HanyaLihat:
+    """Realisations, reports and their trail change only through the entry and
+    review pages, which check the workflow and record every change; the admin
+    shows them read-only."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class PitaPredikatInline(admin.TabularInline):
     model = models.PitaPredikat
     extra = 0
@@ -154,7 +169,7 @@ class AnggaranInline(admin.TabularInline):
     extra = 0
 
 
-class RealisasiAnggaranInline(admin.TabularInline):
+class RealisasiAnggaranInline(HanyaLihat, admin.TabularInline):
     model = models.RealisasiAnggaran
     extra = 0
     exclude = ["diubah_oleh", "versi"]
@@ -170,7 +185,7 @@ class SubKegiatanAdmin(admin.ModelAdmin):
     inlines = [AnggaranInline, RealisasiAnggaranInline]
 
 
-class RealisasiInline(admin.StackedInline):
+class RealisasiInline(HanyaLihat, admin.StackedInline):
     model = models.Realisasi
     extra = 0
     exclude = ["diubah_oleh", "versi"]
@@ -186,14 +201,14 @@ class IndikatorAdmin(admin.ModelAdmin):
     inlines = [RealisasiInline]
 
 
-class BuktiDukungInline(admin.TabularInline):
+class BuktiDukungInline(HanyaLihat, admin.TabularInline):
     model = models.BuktiDukung
     extra = 0
     exclude = ["diunggah_oleh"]
 
 
 @admin.register(models.Realisasi)
-class RealisasiAdmin(admin.ModelAdmin):
+class RealisasiAdmin(HanyaLihat, admin.ModelAdmin):
     list_display = ["indikator", "triwulan", "nilai", "kumulatif", "diubah_pada"]
     list_filter = ["triwulan", "indikator__tahun_anggaran"]
     search_fields = ["indikator__nama"]
@@ -204,7 +219,7 @@ class RealisasiAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.LaporanTriwulan)
-class LaporanTriwulanAdmin(admin.ModelAdmin):
+class LaporanTriwulanAdmin(HanyaLihat, admin.ModelAdmin):
     list_display = ["unit_kerja", "tahun_anggaran", "triwulan", "status", "tanggal"]
     list_filter = ["status", "triwulan", "tahun_anggaran"]
     list_select_related = ["unit_kerja", "tahun_anggaran__opd"]
@@ -222,3 +237,17 @@ class PenggunaAdmin(admin.ModelAdmin):
 admin.site.site_header = "Administrasi LAKIP"
 admin.site.site_title = "LAKIP"
 admin.site.index_title = "Data laporan kinerja"
+
+
+@admin.register(models.Riwayat)
+class RiwayatAdmin(HanyaLihat, admin.ModelAdmin):
+    list_display = ["waktu", "laporan", "oleh", "jenis", "objek", "kolom"]
+    list_filter = ["jenis"]
+    search_fields = ["objek", "alasan"]
+    list_select_related = ["laporan__unit_kerja", "laporan__tahun_anggaran", "oleh"]
+
+
+@admin.register(models.HariLibur)
+class HariLiburAdmin(admin.ModelAdmin):
+    list_display = ["tanggal", "keterangan"]
+    date_hierarchy = "tanggal"

@@ -56,3 +56,26 @@ def unit_terlihat(user: User) -> QuerySet[UnitKerja]:
     if pengguna.unit_kerja_id is None:
         return semua.none()
     return semua.filter(pk__in=unit_dan_bawahan(pengguna.unit_kerja))
+
+
+def boleh_isi(user: User, unit: UnitKerja) -> bool:
+    """Whether ``user`` enters and submits the reports of ``unit``: its own head or
+    operator (an atasan is the head of their own unit too)."""
+    pengguna = pengguna_dari(user)
+    return (
+        pengguna is not None
+        and pengguna.peran in {Pengguna.Peran.OPERATOR, Pengguna.Peran.ATASAN}
+        and pengguna.unit_kerja_id == unit.pk
+    )
+
+
+def boleh_reviu(user: User, unit: UnitKerja) -> bool:
+    """Whether ``user`` reviews the reports of ``unit``: its direct superior (atasan
+    langsung), who never reviews their own unit's report."""
+    pengguna = pengguna_dari(user)
+    return (
+        pengguna is not None
+        and pengguna.peran == Pengguna.Peran.ATASAN
+        and unit.atasan_id is not None
+        and unit.atasan_id == pengguna.unit_kerja_id
+    )

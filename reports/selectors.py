@@ -7,18 +7,21 @@ over. The same rows feed the HTML page and, later, the PDF and the xlsx.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
-from reports import kinerja
+from reports import jadwal, kinerja
 from reports.kinerja import AngkaAnggaran, AngkaKinerja, Isian, Rerata
 from reports.models import (
     ROMAWI,
     Anggaran,
     DasarCapaian,
+    HariLibur,
     Indikator,
     Kegiatan,
     LaporanTriwulan,
@@ -65,7 +68,17 @@ class PohonTahun:
     indicators or realisations; everything else is computed in memory.
     """
 
-    def __init__(self, tahun_anggaran: TahunAnggaran, triwulan: int) -> None:
+    def __init__(
+        self,
+        tahun_anggaran: TahunAnggaran,
+        triwulan: int,
+        *,
+        isian_kinerja: Mapping[int, Isian | None] | None = None,
+        isian_anggaran: Mapping[int, Isian | None] | None = None,
+    ) -> None:
+        """``isian_kinerja`` and ``isian_anggaran`` put figures the user is still
+        typing (by indicator and sub kegiatan id) in place of the stored entries of
+        the quarter, so the entry form shows what they would give."""
         self.tahun_anggaran = tahun_anggaran
         self.triwulan = triwulan
         self.dasar = tahun_anggaran.dasar_capaian
@@ -107,6 +120,8 @@ class PohonTahun:
         self._indikator_dari: dict[tuple[str, int], list[Indikator]] = defaultdict(list)
         for i in self.indikator:
             self._indikator_dari[_kunci_indikator(i)].append(i)
+        self._isian_kinerja = isian_kinerja or {}
+        self._isian_anggaran = isian_anggaran or {}
         self._angka: dict[int, AngkaKinerja] = {}
         self._capaian_simpul: dict[tuple[str, int], Decimal | None] = {}
 
@@ -147,7 +162,9 @@ class PohonTahun:
             triwulan=self.triwulan,
             target_tahunan=indikator.target_tahunan,
             target=target,
-            realisasi=_isian_realisasi(indikator),
+            realisasi=self._ganti(
+                _isian_realisasi(indikator), self._isian_kinerja, indikator.pk
+            ),
             cara=indikator.cara_akumulasi,
             polaritas=indikator.polaritas,
             skala=self.skala,
@@ -168,6 +185,16 @@ class PohonTahun:
             self._capaian_simpul[kunci] = nilai.nilai
         return self._capaian_simpul[kunci]
 
+    def _ganti(
+        self,
+        per_triwulan: list[Isian | None],
+        isian: Mapping[int, Isian | None],
+        pk: int,
+    ) -> list[Isian | None]:
+        if pk in isian:
+            per_triwulan[self.triwulan - 1] = isian[pk]
+        return per_triwulan
+
     def rata_rata(self, nilai: Iterable[Decimal | None]) -> Rerata:
         """A mean of capaian, capped as the office's pemda decides."""
         return kinerja.rata_rata(nilai, batas_atas=self.batas_rata_rata)
@@ -182,7 +209,9 @@ class PohonTahun:
             triwulan=self.triwulan,
             pagu=None if anggaran is None else anggaran.pagu,
             kas=kinerja.isian(kas),
-            realisasi=_isian_realisasi_anggaran(sub),
+            realisasi=self._ganti(
+                isian_realisasi_anggaran(sub), self._isian_anggaran, sub.pk
+            ),
         )
 
     def angka_simpul(self, simpul: Simpul) -> AngkaAnggaran:
@@ -206,7 +235,7 @@ def _isian_realisasi(indikator: Indikator) -> list[Isian | None]:
     return per_triwulan
 
 
-def _isian_realisasi_anggaran(sub: SubKegiatan) -> list[Isian | None]:
+def isian_realisasi_anggaran(sub: SubKegiatan) -> list[Isian | None]:
     per_triwulan: list[Isian | None] = [None] * 4
     for r in sub.realisasi_anggaran.all():
         per_triwulan[r.triwulan - 1] = Isian(r.nilai, r.kumulatif)
@@ -238,6 +267,19 @@ class BarisKeuangan:
     nama: str
     sumber_dana: str
     angka: AngkaAnggaran
+    simpul: Simpul
+    capaian_kinerja: Decimal | None  # of the same item, for efisiensi
+
+    @property
+    def efisiensi(self) -> Decimal | None:
+        return kinerja.efisiensi(
+            capaian_kinerja=self.capaian_kinerja, capaian_anggaran=self.angka.serapan
+        )
+
+    @property
+    def sub_kegiatan(self) -> SubKegiatan | None:
+        """The sub kegiatan whose spending this row enters; None for a total row."""
+        return self.simpul if isinstance(self.simpul, SubKegiatan) else None
 
 
 @dataclass(frozen=True)
@@ -264,6 +306,15 @@ class LaporanUnit:
         return self.dasar != DasarCapaian.TAHUNAN
 
     @property
+    def baris_isian(self) -> list[BarisKinerja]:
+        """The rows the unit enters: its indicators whose value is not derived."""
+        return [
+            b
+            for b in self.baris_kinerja
+            if b.indikator is not None and not b.indikator.dari_turunan
+        ]
+
+    @property
     def label_periode(self) -> str:
         """ "TW II" for a quarterly basis, "s/d TW II" for a year-to-date one."""
         tw = f"TW {ROMAWI[self.triwulan]}"
@@ -271,11 +322,24 @@ class LaporanUnit:
 
 
 def laporan_unit(
-    *, unit: UnitKerja, tahun_anggaran: TahunAnggaran, triwulan: int
+    *,
+    unit: UnitKerja,
+    tahun_anggaran: TahunAnggaran,
+    triwulan: int,
+    isian_kinerja: Mapping[int, Isian | None] | None = None,
+    isian_anggaran: Mapping[int, Isian | None] | None = None,
 ) -> LaporanUnit:
     """The rows of a unit's quarterly page: its indicators with target, realisation,
-    capaian and predikat, its budget lines, and the two averages of the report."""
-    pohon = PohonTahun(tahun_anggaran, triwulan)
+    capaian and predikat, its budget lines, and the two averages of the report.
+
+    ``isian_*`` replace stored entries of the quarter with typed ones (see
+    ``PohonTahun``)."""
+    pohon = PohonTahun(
+        tahun_anggaran,
+        triwulan,
+        isian_kinerja=isian_kinerja,
+        isian_anggaran=isian_anggaran,
+    )
     milik = [i for i in pohon.indikator if i.unit_kerja_id == unit.pk]
     tingkat_unit = next(
         (t for t in URUTAN_TINGKAT if any(i.tingkat == t for i in milik)), None
@@ -285,9 +349,9 @@ def laporan_unit(
         unit=unit,
         tahun_anggaran=tahun_anggaran,
         triwulan=triwulan,
-        laporan=LaporanTriwulan.objects.filter(
-            unit_kerja=unit, tahun_anggaran=tahun_anggaran, triwulan=triwulan
-        ).first(),
+        laporan=LaporanTriwulan.objects.select_related("disetujui_oleh")
+        .filter(unit_kerja=unit, tahun_anggaran=tahun_anggaran, triwulan=triwulan)
+        .first(),
         baris_kinerja=list(_baris_kinerja(pohon, unit)),
         rata_rata_kinerja=pohon.rata_rata(
             pohon.angka(i).capaian for i in milik if i.tingkat == tingkat_unit
@@ -361,6 +425,8 @@ def _baris_keuangan(pohon: PohonTahun, unit: UnitKerja) -> list[BarisKeuangan]:
                     nama=s.nama,
                     sumber_dana=_sumber_dana(pohon, s),
                     angka=pohon.angka_simpul(s),
+                    simpul=s,
+                    capaian_kinerja=pohon.capaian_simpul(s),
                 )
                 for n, s in enumerate(milik, start=1)
             ]
@@ -436,3 +502,129 @@ def _urut_pohon(daftar: list[UnitKerja]) -> list[UnitBertingkat]:
         hasil.append(UnitBertingkat(unit=unit, kedalaman=kedalaman))
         antrean.extend((a, kedalaman + 1) for a in reversed(anak[unit.pk]))
     return hasil
+
+
+# --- report status: the home pages ---
+
+
+@dataclass(frozen=True)
+class StatusTriwulan:
+    """Where one unit's report of one quarter stands."""
+
+    triwulan: int
+    laporan: LaporanTriwulan | None
+    terisi: int  # indicators with a value
+    wajib: int  # indicators the unit enters
+    tenggat: date
+    ketepatan: jadwal.Ketepatan
+
+    @property
+    def status(self) -> str:
+        return "belum" if self.laporan is None else self.laporan.status
+
+    @property
+    def label_status(self) -> str:
+        return (
+            "Belum diisi" if self.laporan is None else self.laporan.get_status_display()
+        )
+
+    @property
+    def lengkap(self) -> bool:
+        return self.terisi >= self.wajib
+
+
+@dataclass(frozen=True)
+class StatusUnit:
+    unit: UnitKerja
+    kedalaman: int
+    triwulan: list[StatusTriwulan]
+
+
+def status_laporan(
+    *,
+    tahun_anggaran: TahunAnggaran,
+    unit: Iterable[UnitKerja],
+    hari_ini: date,
+) -> list[StatusUnit]:
+    """The matrix of units x quarters of one year: status, how many indicators have
+    a value, the deadline and whether it was kept. Units with nothing to report that
+    year are left out. Six queries whatever the number of units."""
+    ta = tahun_anggaran
+    daftar = list(unit)
+    wajib: dict[int, int] = dict(
+        Indikator.objects.filter(tahun_anggaran=ta, dari_turunan=False)
+        .values("unit_kerja")
+        .annotate(n=Count("pk"))
+        .values_list("unit_kerja", "n")
+    )
+    ada_nilai = Q(indikator__rumus_pembilang="", nilai__isnull=False) | (
+        ~Q(indikator__rumus_pembilang="")
+        & Q(pembilang__isnull=False, penyebut__isnull=False)
+    )
+    terisi: dict[tuple[int, int], int] = {
+        (u, tw): n
+        for u, tw, n in Realisasi.objects.filter(
+            ada_nilai, indikator__tahun_anggaran=ta, indikator__dari_turunan=False
+        )
+        .values("indikator__unit_kerja", "triwulan")
+        .annotate(n=Count("pk"))
+        .values_list("indikator__unit_kerja", "triwulan", "n")
+    }
+    punya_anggaran = set(
+        SubKegiatan.objects.filter(kegiatan__program__tahun_anggaran=ta).values_list(
+            "unit_kerja", flat=True
+        )
+    )
+    laporan = {
+        (lap.unit_kerja_id, lap.triwulan): lap
+        for lap in LaporanTriwulan.objects.filter(tahun_anggaran=ta)
+    }
+    libur = set(
+        HariLibur.objects.filter(
+            tanggal__year__in=[ta.tahun, ta.tahun + 1]
+        ).values_list("tanggal", flat=True)
+    )
+    tenggat = [
+        jadwal.tenggat(
+            tahun=ta.tahun, triwulan=tw, hari=ta.tenggat_hari_kerja, libur=libur
+        )
+        for tw in range(1, 5)
+    ]
+    hasil = []
+    for b in _urut_pohon(daftar):
+        u = b.unit
+        if not wajib.get(u.pk) and u.pk not in punya_anggaran:
+            continue
+        baris = []
+        for tw in range(1, 5):
+            lap = laporan.get((u.pk, tw))
+            diajukan = None if lap is None else lap.pertama_diajukan_pada
+            baris.append(
+                StatusTriwulan(
+                    triwulan=tw,
+                    laporan=lap,
+                    terisi=terisi.get((u.pk, tw), 0),
+                    wajib=wajib.get(u.pk, 0),
+                    tenggat=tenggat[tw - 1],
+                    ketepatan=jadwal.ketepatan(
+                        batas=tenggat[tw - 1],
+                        diajukan_pada=(
+                            None if diajukan is None else timezone.localtime(diajukan)
+                        ),
+                        hari_ini=hari_ini,
+                    ),
+                )
+            )
+        hasil.append(StatusUnit(unit=u, kedalaman=b.kedalaman, triwulan=baris))
+    return hasil
+
+
+def antrean_reviu(unit_atasan: UnitKerja) -> list[LaporanTriwulan]:
+    """Reports submitted by the units directly under ``unit_atasan``, oldest first."""
+    return list(
+        LaporanTriwulan.objects.filter(
+            unit_kerja__atasan=unit_atasan, status=LaporanTriwulan.Status.DIAJUKAN
+        )
+        .select_related("unit_kerja__opd", "tahun_anggaran")
+        .order_by("diajukan_pada", "pk")
+    )

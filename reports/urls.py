@@ -1,14 +1,19 @@
-from django.urls import path
+from django.urls import include, path
 
 from reports import views
 
 app_name = "reports"
 
+laporan = [
+    path("", views.unit_triwulan, name="unit_triwulan"),
+    path("isi/", views.isian, name="isian"),
+    path("isi/hitung/", views.hitung, name="hitung"),
+    path("reviu/", views.reviu, name="reviu"),
+    path("riwayat/", views.riwayat, name="riwayat"),
+]
+
 urlpatterns = [
     path("", views.beranda, name="beranda"),
-    path(
-        "<slug:opd>/<slug:unit>/<int:tahun>/tw<int:triwulan>/",
-        views.unit_triwulan,
-        name="unit_triwulan",
-    ),
+    path("bukti/<int:pk>/", views.bukti, name="bukti"),
+    path("<slug:opd>/<slug:unit>/<int:tahun>/tw<int:triwulan>/", include(laporan)),
 ]

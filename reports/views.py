@@ -1,29 +1,84 @@
-"""Views: check who may see what, get rows from a selector, render. Nothing else."""
+"""Views: check who may see what, get rows from a selector, call a service, render.
+
+A unit the user may not see answers 404, exactly like one that does not exist; a unit
+the user may see but not act on answers 403.
+"""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+import mimetypes
+from pathlib import Path
 
-from reports import akses, selectors
-from reports.models import TahunAnggaran
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_tables2 import RequestConfig
+
+from reports import akses, selectors, services
+from reports.forms import AlasanForm, FormulirLaporan, TanggapanForm
+from reports.models import BuktiDukung, LaporanTriwulan, Pengguna, TahunAnggaran
+from reports.tables import RiwayatTable
+
+Peran = Pengguna.Peran
+
+
+def _unit_tahun(request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int):
+    if not 1 <= triwulan <= 4:
+        raise Http404("Triwulan tidak dikenal.")
+    unit_kerja = get_object_or_404(
+        akses.unit_terlihat(request.user), opd__slug=opd, slug=unit
+    )
+    try:
+        tahun_anggaran = selectors.tahun_anggaran_for(opd, tahun)
+    except TahunAnggaran.DoesNotExist as exc:
+        raise Http404("Tahun anggaran tidak ada.") from exc
+    return unit_kerja, tahun_anggaran
 
 
 @require_GET
 @login_required
 def beranda(request: HttpRequest) -> HttpResponse:
-    """Home: the units the user may see, each with its years and quarters."""
-    return render(
-        request,
-        "reports/beranda.html",
-        {
-            "daftar_opd": selectors.daftar_unit_per_opd(
-                akses.unit_terlihat(request.user)
+    """Home, by role: the operator's own quarters, the superior's review queue, the
+    planner's matrix of units x quarters; below it, every unit the user may see."""
+    terlihat = akses.unit_terlihat(request.user)
+    pengguna = akses.pengguna_dari(request.user)
+    konteks: dict = {"daftar_opd": selectors.daftar_unit_per_opd(terlihat)}
+    if pengguna is not None:
+        tahun = selectors.tahun_opd(pengguna.opd)
+        pilihan = request.GET.get("tahun", "")
+        tahun_dipilih = int(pilihan) if pilihan.isdigit() else None
+        if tahun_dipilih not in tahun:
+            tahun_dipilih = tahun[0] if tahun else None
+        konteks.update(pengguna=pengguna, tahun=tahun, tahun_dipilih=tahun_dipilih)
+        if tahun_dipilih is not None:
+            ta = selectors.tahun_anggaran_for(pengguna.opd.slug, tahun_dipilih)
+            if pengguna.peran in akses.PERAN_SELURUH_OPD:
+                unit_matriks = terlihat
+            else:
+                unit_matriks = terlihat.filter(pk=pengguna.unit_kerja_id)
+                if pengguna.peran == Peran.ATASAN:
+                    unit_matriks = terlihat.filter(atasan=pengguna.unit_kerja_id)
+                    konteks["unit_sendiri"] = selectors.status_laporan(
+                        tahun_anggaran=ta,
+                        unit=terlihat.filter(pk=pengguna.unit_kerja_id),
+                        hari_ini=timezone.localdate(),
+                    )
+            konteks["ta"] = ta
+            konteks["matriks"] = selectors.status_laporan(
+                tahun_anggaran=ta, unit=unit_matriks, hari_ini=timezone.localdate()
             )
-        },
-    )
+        if pengguna.peran == Peran.ATASAN and pengguna.unit_kerja_id:
+            konteks["antrean"] = selectors.antrean_reviu(pengguna.unit_kerja)
+    return render(request, "reports/beranda.html", konteks)
 
 
 @require_GET
@@ -32,16 +87,7 @@ def unit_triwulan(
     request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int
 ) -> HttpResponse:
     """One unit's indicators and budget lines in one quarter, read-only."""
-    if not 1 <= triwulan <= 4:
-        raise Http404("Triwulan tidak dikenal.")
-    # A unit the user may not see answers exactly like a unit that does not exist.
-    unit_kerja = get_object_or_404(
-        akses.unit_terlihat(request.user), opd__slug=opd, slug=unit
-    )
-    try:
-        tahun_anggaran = selectors.tahun_anggaran_for(opd, tahun)
-    except TahunAnggaran.DoesNotExist as exc:
-        raise Http404("Tahun anggaran tidak ada.") from exc
+    unit_kerja, tahun_anggaran = _unit_tahun(request, opd, unit, tahun, triwulan)
     return render(
         request,
         "reports/unit_triwulan.html",
@@ -50,5 +96,249 @@ def unit_triwulan(
                 unit=unit_kerja, tahun_anggaran=tahun_anggaran, triwulan=triwulan
             ),
             "tahun_lain": selectors.tahun_opd(unit_kerja.opd),
+            "boleh_isi": akses.boleh_isi(request.user, unit_kerja),
+            "boleh_reviu": akses.boleh_reviu(request.user, unit_kerja),
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def isian(
+    request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int
+) -> HttpResponse:
+    """The entry form of a unit's quarter: save as draft, or save and submit."""
+    unit_kerja, ta = _unit_tahun(request, opd, unit, tahun, triwulan)
+    if not akses.boleh_isi(request.user, unit_kerja):
+        raise PermissionDenied("Hanya kepala/operator unit ini yang dapat mengisi.")
+    lap = selectors.laporan_unit(unit=unit_kerja, tahun_anggaran=ta, triwulan=triwulan)
+    if request.method == "GET":
+        return _tampil_isian(request, FormulirLaporan(lap))
+
+    formulir = FormulirLaporan(lap, request.POST, request.FILES)
+    if not formulir.boleh_diubah:
+        messages.error(request, services.pesan_terkunci(formulir.laporan))
+        return _tampil_isian(request, formulir, status=409)
+    if not formulir.is_valid():
+        messages.error(
+            request,
+            "Ada isian yang perlu diperbaiki (ditandai merah). Belum ada yang "
+            "disimpan; isian Anda tetap di formulir.",
+        )
+        return _tampil_isian(request, formulir, status=400)
+    if formulir.perlu_konfirmasi:
+        return _tampil_isian(request, formulir, status=400)
+    try:
+        laporan = services.realisasi_simpan(
+            user=request.user,
+            unit=unit_kerja,
+            tahun_anggaran=ta,
+            triwulan=triwulan,
+            versi=formulir.versi,
+            kinerja=formulir.isian_kinerja(),
+            anggaran=formulir.isian_anggaran(),
+        )
+        if request.POST.get("aksi") == "ajukan":
+            laporan = services.laporan_ajukan(
+                user=request.user,
+                unit=unit_kerja,
+                tahun_anggaran=ta,
+                triwulan=triwulan,
+                versi=laporan.versi,
+            )
+            messages.success(
+                request,
+                "Laporan diajukan kepada atasan. Isian dikunci sampai direviu.",
+            )
+            return redirect(laporan.get_absolute_url())
+    except services.Bentrok as bentrok:
+        formulir.bentrok(bentrok)
+        return _tampil_isian(request, formulir, status=409)
+    except services.AksiDitolak as ditolak:
+        messages.error(request, ditolak.pesan)
+        return _tampil_isian(request, formulir, status=409)
+    except services.TidakLengkap as kurang:
+        messages.warning(
+            request,
+            "Isian disimpan sebagai draf, tetapi laporan belum dapat diajukan. "
+            "Lengkapi dulu isian berikut.",
+        )
+        return _tampil_isian(
+            request,
+            FormulirLaporan(_segar(lap)),
+            kekurangan=kurang.kekurangan,
+        )
+    messages.success(request, "Draf disimpan.")
+    return redirect(laporan.url_isian())
+
+
+def _segar(lap: selectors.LaporanUnit) -> selectors.LaporanUnit:
+    return selectors.laporan_unit(
+        unit=lap.unit, tahun_anggaran=lap.tahun_anggaran, triwulan=lap.triwulan
+    )
+
+
+def _tampil_isian(
+    request: HttpRequest,
+    formulir: FormulirLaporan,
+    *,
+    status: int = 200,
+    kekurangan: list | None = None,
+) -> HttpResponse:
+    return render(
+        request,
+        "reports/isian.html",
+        {
+            "f": formulir,
+            "lap": formulir.lap_sementara,
+            "kekurangan": kekurangan or [],
+            "tahun_lain": selectors.tahun_opd(formulir.lap.unit.opd),
+        },
+        status=status,
+    )
+
+
+@require_POST
+@login_required
+def hitung(
+    request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int
+) -> HttpResponse:
+    """The live figures of the entry form for what is typed so far (htmx): the same
+    selector and arithmetic as the saved report, nothing is stored."""
+    unit_kerja, ta = _unit_tahun(request, opd, unit, tahun, triwulan)
+    if not akses.boleh_isi(request.user, unit_kerja):
+        raise PermissionDenied
+    lap = selectors.laporan_unit(unit=unit_kerja, tahun_anggaran=ta, triwulan=triwulan)
+    formulir = FormulirLaporan(lap, request.POST)
+    return render(
+        request, "reports/_angka_langsung.html", {"lap": formulir.lap_sementara}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def reviu(
+    request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int
+) -> HttpResponse:
+    """The superior's review: the report as it will print, the Ruang Disposisi, and
+    approve / return (or reopen an approved report)."""
+    unit_kerja, ta = _unit_tahun(request, opd, unit, tahun, triwulan)
+    if not akses.boleh_reviu(request.user, unit_kerja):
+        raise PermissionDenied("Hanya atasan langsung unit ini yang dapat mereviu.")
+    lap = selectors.laporan_unit(unit=unit_kerja, tahun_anggaran=ta, triwulan=triwulan)
+    laporan = lap.laporan
+    if laporan is None:
+        raise Http404("Laporan belum diisi.")
+    aksi = request.POST.get("aksi", "")
+    form = TanggapanForm(
+        request.POST if aksi in {"setujui", "kembalikan"} else None,
+        laporan=laporan,
+        lap=lap,
+        aksi=aksi,
+    )
+    form_buka = AlasanForm(request.POST if aksi == "buka" else None)
+    perubahan: list = []
+    if request.method == "POST":
+        versi = _versi(request)
+        try:
+            if aksi == "buka" and form_buka.is_valid():
+                services.laporan_buka_kembali(
+                    user=request.user,
+                    laporan_id=laporan.pk,
+                    versi=versi,
+                    alasan=form_buka.cleaned_data["alasan"],
+                )
+                messages.success(
+                    request, "Laporan dibuka kembali untuk diperbaiki oleh unit."
+                )
+                return redirect(laporan.url_reviu())
+            if aksi in {"setujui", "kembalikan"} and form.is_valid():
+                if aksi == "setujui":
+                    services.laporan_setujui(
+                        user=request.user,
+                        laporan_id=laporan.pk,
+                        versi=versi,
+                        tanggapan=form.tanggapan(),
+                    )
+                    messages.success(request, "Laporan disetujui dan dikunci.")
+                else:
+                    services.laporan_kembalikan(
+                        user=request.user,
+                        laporan_id=laporan.pk,
+                        versi=versi,
+                        tanggapan=form.tanggapan(),
+                        alasan=form.cleaned_data["alasan"],
+                        catatan_baris=form.catatan_baris(),
+                    )
+                    messages.success(
+                        request, "Laporan dikembalikan kepada unit untuk diperbaiki."
+                    )
+                return redirect("reports:beranda")
+        except services.Bentrok as bentrok:
+            perubahan = bentrok.perubahan
+            messages.error(
+                request,
+                "Laporan berubah sejak halaman ini dibuka; tanggapan Anda belum "
+                "disimpan. Periksa perubahannya di bawah, lalu kirim lagi.",
+            )
+        except services.AksiDitolak as ditolak:
+            messages.error(request, ditolak.pesan)
+        else:
+            messages.error(request, "Periksa kembali isian yang ditandai merah.")
+    return render(
+        request,
+        "reports/reviu.html",
+        {
+            "lap": lap,
+            "form": form,
+            "form_buka": form_buka,
+            "perubahan": perubahan,
+            "versi": laporan.versi,
+        },
+        status=200 if request.method == "GET" else (409 if perubahan else 400),
+    )
+
+
+def _versi(request: HttpRequest) -> int:
+    try:
+        return int(request.POST.get("versi", ""))
+    except ValueError:
+        return -1
+
+
+@require_GET
+@login_required
+def riwayat(
+    request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int
+) -> HttpResponse:
+    """The report's audit trail: every change of a figure or a status."""
+    unit_kerja, ta = _unit_tahun(request, opd, unit, tahun, triwulan)
+    laporan = get_object_or_404(
+        LaporanTriwulan.objects.select_related("unit_kerja__opd", "tahun_anggaran"),
+        unit_kerja=unit_kerja,
+        tahun_anggaran=ta,
+        triwulan=triwulan,
+    )
+    tabel = RiwayatTable(
+        laporan.riwayat.select_related("oleh").order_by("-waktu", "-pk")
+    )
+    RequestConfig(request, paginate={"per_page": 50}).configure(tabel)
+    return render(request, "reports/riwayat.html", {"laporan": laporan, "tabel": tabel})
+
+
+@require_GET
+@login_required
+def bukti(request: HttpRequest, pk: int) -> FileResponse:
+    """An evidence file, only to those who may see its unit's report."""
+    berkas = get_object_or_404(
+        BuktiDukung.objects.select_related("realisasi__indikator"),
+        pk=pk,
+        realisasi__indikator__unit_kerja__in=akses.unit_terlihat(request.user),
+    )
+    nama = Path(berkas.berkas.name).name
+    jenis = mimetypes.guess_type(nama)[0] or "application/octet-stream"
+    try:
+        isi = berkas.berkas.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Berkas tidak ditemukan.") from exc
+    return FileResponse(isi, content_type=jenis, filename=nama)

@@ -93,3 +93,113 @@ def test_section_head_signs_in_and_reads_the_quarter(page, live_server):
 
     page.click("text=Keluar")
     page.wait_for_url("**/akun/login/")
+
+
+def masuk(chromium, live_server, username: str):
+    context = chromium.new_context(
+        viewport={"width": 1366, "height": 768}, locale="id-ID"
+    )
+    page = context.new_page()
+    page.goto(live_server.url + "/akun/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "rahasia-uji")
+    page.click("button[type=submit]")
+    page.wait_for_selector("h1:has-text('Laporan kinerja triwulan')")
+    return page
+
+
+def test_quarter_is_entered_returned_fixed_and_approved(
+    chromium, page, live_server, settings, tmp_path
+):
+    from reports import models
+
+    settings.MEDIA_ROOT = tmp_path
+    make_user("kasi.trantib", opd="kalaena", unit="trantib")
+    make_user("camat.kalaena", opd="kalaena", unit="camat", peran="atasan")
+    ind = list(
+        models.Indikator.objects.filter(
+            tahun_anggaran__tahun=2024, unit_kerja__slug="trantib", dari_turunan=False
+        ).order_by("pk")
+    )
+    sub = list(
+        models.SubKegiatan.objects.filter(
+            unit_kerja__slug="trantib", kegiatan__program__tahun_anggaran__tahun=2024
+        ).order_by("pk")
+    )
+
+    # The Kasi finds TW III on the home page and opens the entry form.
+    kasi = masuk(chromium, live_server, "kasi.trantib")
+    kasi.click("td.sel-status[data-triwulan='3'] a")
+    kasi.click("text=Isi realisasi")
+    kasi.wait_for_selector("#form-isian")
+    kasi.fill(f"#id_i{ind[0].pk}-nilai", "1")
+    # The capaian is computed by the server as the user types.
+    kasi.wait_for_function(
+        f"document.getElementById('k{ind[0].pk}-capaian').textContent === '100 %'"
+    )
+    assert kasi.inner_text(f"#k{ind[0].pk}-predikat") == "Sangat Baik"
+    kasi.fill(f"#id_i{ind[1].pk}-nilai", "1")
+    kasi.fill(f"#id_i{ind[2].pk}-nilai", "0")
+    kasi.fill(
+        f"#id_i{ind[0].pk}-keluaran", "Rapat koordinasi keamanan menjelang HUT RI"
+    )
+    for s, rp in zip(sub, ["3.095.000", "1.670.000", "180.000"], strict=True):
+        kasi.fill(f"#id_s{s.pk}-nilai", rp)
+    kasi.wait_for_function(
+        "document.getElementById('total-serapan').textContent === '96,49 %'"
+    )
+    screenshot(kasi, "isian-trantib-2024-tw3")
+    kasi.click("button[value=simpan]")
+    kasi.wait_for_selector("text=Draf disimpan.")
+
+    # Submitting asks for the kendala of the indicator below 100 %.
+    kasi.click("button[value=ajukan]")
+    kasi.wait_for_selector("#kekurangan")
+    assert "Kendala wajib diisi" in kasi.inner_text("#kekurangan")
+    kasi.click(f"#kekurangan a[href='#id_i{ind[2].pk}-kendala']")
+    kasi.fill(f"#id_i{ind[2].pk}-kendala", "Rapat ditunda karena banjir")
+    kasi.fill(f"#id_i{ind[2].pk}-tindak_lanjut", "Dijadwalkan ulang pada Oktober")
+    kasi.click("button[value=ajukan]")
+    kasi.wait_for_selector("text=Laporan diajukan kepada atasan")
+    assert kasi.inner_text(".identitas .status") == "Diajukan"
+
+    # The camat returns it with a reason and a note on one row.
+    camat = masuk(chromium, live_server, "camat.kalaena")
+    camat.click("#antrean tr:has-text('Triwulan III 2024') a:has-text('Reviu')")
+    camat.wait_for_selector("#form-reviu")
+    screenshot(camat, "reviu-trantib-2024-tw3")
+    camat.click("button[value=kembalikan]")
+    camat.wait_for_selector("text=Tuliskan alasan laporan dikembalikan.")
+    camat.fill("#id_alasan", "Sinergi dengan Polsek sudah dilaksanakan, mohon diisi.")
+    camat.fill(f"#id_catatan_i{ind[2].pk}", "Rapat 14 September sudah terlaksana.")
+    camat.click("button[value=kembalikan]")
+    camat.wait_for_selector("text=Laporan dikembalikan kepada unit")
+
+    # The Kasi sees why, fixes the figure and submits again.
+    kasi.goto(live_server.url + "/kalaena/trantib/2024/tw3/isi/")
+    assert "mohon diisi" in kasi.inner_text("#alasan-dikembalikan")
+    assert "14 September" in kasi.inner_text(f"#i{ind[2].pk} + tr .catatan-atasan")
+    kasi.fill(f"#id_i{ind[2].pk}-nilai", "1")
+    kasi.click("button[value=ajukan]")
+    kasi.wait_for_selector("text=Laporan diajukan kepada atasan")
+
+    # The camat ticks "Laporan sudah baik" and approves.
+    camat.goto(live_server.url + "/kalaena/trantib/2024/tw3/reviu/")
+    camat.check("#id_laporan_sudah_baik")
+    camat.click("button[value=setujui]")
+    camat.wait_for_selector("text=Laporan disetujui dan dikunci.")
+
+    # Locked: the form is read-only and the page shows the tanggapan.
+    kasi.goto(live_server.url + "/kalaena/trantib/2024/tw3/isi/")
+    assert kasi.is_visible("#terkunci")
+    assert kasi.is_disabled(f"#id_i{ind[0].pk}-nilai")
+    assert kasi.is_disabled("button[value=ajukan]")
+    kasi.goto(live_server.url + "/kalaena/trantib/2024/tw3/")
+    assert "☑ Laporan sudah baik" in kasi.inner_text("#tanggapan")
+    assert kasi.inner_text("#rata-rata-kinerja") == "100 %"
+    screenshot(kasi, "disetujui-trantib-2024-tw3")
+    lap = models.LaporanTriwulan.objects.get(
+        unit_kerja__slug="trantib", tahun_anggaran__tahun=2024, triwulan=3
+    )
+    assert lap.status == "disetujui"
+    assert lap.disetujui_oleh.username == "camat.kalaena"

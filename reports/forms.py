@@ -1,0 +1,553 @@
+"""Forms: parse and check what users type, with messages in Indonesian.
+
+Numbers are typed the Indonesian way ("1.234.567", "12,5"). Only input is checked
+here; the figures computed from it come from ``reports.kinerja``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.functional import cached_property
+
+from reports import kinerja, selectors, services
+from reports.kinerja import Isian
+from reports.models import KOTAK_TANGGAPAN, Indikator, LaporanTriwulan, Realisasi
+from reports.selectors import BarisKeuangan, BarisKinerja, LaporanUnit
+from reports.services import IsianIndikator, IsianSubKegiatan, Tanggapan
+from reports.templatetags.format_id import format_angka
+
+# "1234567", "1.234.567" (dots between groups of three), optionally ",5" decimals.
+POLA_ANGKA = re.compile(r"^(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$")
+POLA_TITIK_DESIMAL = re.compile(r"^\d+\.\d{1,2}$|^\d+\.\d{4,}$")
+DIGIT_BULAT_MAKS = 16  # the database keeps 20 digits, 4 of them decimals
+
+
+def baca_angka(teks: str) -> Decimal:
+    """An Indonesian-typed number as a Decimal; ValueError with the message to show
+    when it is not one."""
+    teks = teks.strip().replace(" ", "").removeprefix("Rp").removeprefix("rp")
+    if teks.startswith("-") and POLA_ANGKA.match(teks[1:]):
+        raise ValueError("Nilai tidak boleh negatif.")
+    if not POLA_ANGKA.match(teks):
+        if POLA_TITIK_DESIMAL.match(teks):
+            raise ValueError(
+                "Gunakan koma sebagai pemisah desimal, mis. 12,5 (titik adalah "
+                "pemisah ribuan)."
+            )
+        raise ValueError("Isi dengan angka, mis. 12 atau 12,5.")
+    bulat, _, pecahan = teks.replace(".", "").partition(",")
+    if len(bulat.lstrip("0")) > DIGIT_BULAT_MAKS:
+        raise ValueError("Angka terlalu besar.")
+    try:
+        return Decimal(f"{bulat}.{pecahan}" if pecahan else bulat)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern rules it out
+        raise ValueError("Isi dengan angka.") from exc
+
+
+def tulis_angka(nilai: Decimal | None, desimal: int) -> str:
+    """A stored value as the user would type it: "12.523.000", "87,5"."""
+    return "" if nilai is None else format_angka(nilai, desimal)
+
+
+class AngkaField(forms.CharField):
+    """A non-negative number typed the Indonesian way, with at most ``desimal``
+    decimals (the satuan's precision)."""
+
+    def __init__(self, *, desimal: int, satuan: str = "", **kwargs) -> None:
+        self.desimal = desimal
+        self.satuan = satuan
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return tulis_angka(value, self.desimal)
+        return value
+
+    def to_python(self, value) -> Decimal | None:
+        teks = super().to_python(value)
+        if not teks:
+            return None
+        try:
+            nilai = baca_angka(teks)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from exc
+        pecahan = -nilai.normalize().as_tuple().exponent
+        if pecahan > self.desimal:
+            satuan = f"satuan \u201c{self.satuan}\u201d" if self.satuan else "isian ini"
+            if self.desimal == 0:
+                pesan = f"Nilai untuk {satuan} harus bilangan bulat, tanpa koma."
+            else:
+                pesan = (
+                    f"Nilai untuk {satuan} paling banyak {self.desimal} angka di "
+                    "belakang koma."
+                )
+            raise forms.ValidationError(pesan, code="desimal")
+        return nilai
+
+
+# --- evidence ---
+
+# What an accepted file must start with, by extension.
+TANDA_BERKAS = {
+    ".pdf": (b"%PDF-",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+}
+
+
+def periksa_bukti(berkas: UploadedFile) -> None:
+    """Accept PDF, JPG and PNG up to the configured size, judged by the file's first
+    bytes as well as its name."""
+    batas_mb = settings.LAKIP_BUKTI_MAKS_MB
+    if berkas.size > batas_mb * 1024 * 1024:
+        raise forms.ValidationError(
+            f"Berkas \u201c{berkas.name}\u201d terlalu besar "
+            f"({format_angka(Decimal(berkas.size) / 1024 / 1024, 1)} MB); "
+            f"paling besar {batas_mb} MB.",
+            code="besar",
+        )
+    tanda = TANDA_BERKAS.get(Path(berkas.name).suffix.lower())
+    awal = berkas.read(16)
+    berkas.seek(0)
+    if tanda is None or not awal.startswith(tanda):
+        raise forms.ValidationError(
+            f"Berkas \u201c{berkas.name}\u201d bukan PDF, JPG atau PNG. "
+            "Unggah dokumen dalam format PDF, JPG atau PNG.",
+            code="jenis",
+        )
+
+
+class BanyakBerkasInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class BuktiField(forms.FileField):
+    widget = BanyakBerkasInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"})
+
+    def clean(self, data, initial=None) -> list[UploadedFile]:
+        daftar = data if isinstance(data, list | tuple) else [data]
+        hasil = [super(BuktiField, self).clean(d, initial) for d in daftar if d]
+        for berkas in hasil:
+            periksa_bukti(berkas)
+        return hasil
+
+
+# --- the entry form ---
+
+
+class RealisasiForm(forms.Form):
+    """One indicator's row of the entry form (prefix ``i<pk>``)."""
+
+    keluaran = forms.CharField(
+        label="Keluaran yang dihasilkan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    kendala = forms.CharField(
+        label="Kendala / permasalahan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    tindak_lanjut = forms.CharField(
+        label="Solusi / tindak lanjut",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    bukti = BuktiField(label="Tambah bukti dukung", required=False)
+
+    def __init__(
+        self,
+        *args,
+        indikator: Indikator,
+        realisasi: Realisasi | None,
+        **kwargs,
+    ) -> None:
+        self.indikator = indikator
+        self.realisasi = realisasi
+        kwargs.setdefault("prefix", f"i{indikator.pk}")
+        if realisasi is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "nilai": realisasi.nilai,
+                    "pembilang": realisasi.pembilang,
+                    "penyebut": realisasi.penyebut,
+                    "keluaran": realisasi.keluaran,
+                    "kendala": realisasi.kendala,
+                    "tindak_lanjut": realisasi.tindak_lanjut,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        angka = {"class": "angka hitung"}
+        if indikator.punya_rumus:
+            for nama, label in (
+                ("pembilang", indikator.rumus_pembilang),
+                ("penyebut", indikator.rumus_penyebut or "Penyebut"),
+            ):
+                self.fields[nama] = AngkaField(desimal=4, label=label)
+                self.fields[nama].widget.attrs.update(angka)
+        else:
+            self.fields["nilai"] = AngkaField(
+                desimal=indikator.desimal, satuan=indikator.satuan, label="Realisasi"
+            )
+            self.fields["nilai"].widget.attrs.update(angka)
+        self.bukti_ada = [] if realisasi is None else list(realisasi.bukti.all())
+        self.fields["hapus_bukti"] = forms.TypedMultipleChoiceField(
+            label="Hapus bukti",
+            required=False,
+            coerce=int,
+            choices=[(b.pk, str(b)) for b in self.bukti_ada],
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+    @property
+    def kumulatif(self) -> bool:
+        return self.realisasi is not None and self.realisasi.kumulatif
+
+    def isian_sementara(self) -> Isian | None:
+        """The typed value, for the live figures; missing when it is not valid."""
+        ind = self.indikator
+        if ind.punya_rumus:
+            nilai = kinerja.nilai_rumus(
+                pembilang=self._angka_sementara("pembilang"),
+                penyebut=self._angka_sementara("penyebut"),
+                pengali=ind.rumus_pengali,
+            )
+        else:
+            nilai = self._angka_sementara("nilai")
+        return None if nilai is None else Isian(nilai, self.kumulatif)
+
+    def _angka_sementara(self, nama: str) -> Decimal | None:
+        try:
+            return self.fields[nama].clean(self[nama].value())
+        except forms.ValidationError:
+            return None
+
+    def isian(self) -> IsianIndikator:
+        d = self.cleaned_data
+        return IsianIndikator(
+            indikator=self.indikator,
+            nilai=d.get("nilai"),
+            pembilang=d.get("pembilang"),
+            penyebut=d.get("penyebut"),
+            keluaran=d["keluaran"].strip(),
+            kendala=d["kendala"].strip(),
+            tindak_lanjut=d["tindak_lanjut"].strip(),
+            bukti_baru=d["bukti"],
+            hapus_bukti=d["hapus_bukti"],
+        )
+
+
+class RealisasiAnggaranForm(forms.Form):
+    """One sub kegiatan's spending in the quarter (prefix ``s<pk>``), checked
+    against its pagu, alone and together with the earlier quarters."""
+
+    def __init__(
+        self,
+        *args,
+        baris,
+        triwulan: int,
+        realisasi_per_triwulan: list[Isian | None],
+        **kwargs,
+    ) -> None:
+        self.baris = baris
+        self.sub_kegiatan = baris.sub_kegiatan
+        self.triwulan = triwulan
+        self.per_triwulan = realisasi_per_triwulan
+        sekarang = realisasi_per_triwulan[triwulan - 1]
+        self.kumulatif = sekarang is not None and sekarang.kumulatif
+        kwargs.setdefault("prefix", f"s{self.sub_kegiatan.pk}")
+        kwargs.setdefault(
+            "initial", {"nilai": None if sekarang is None else sekarang.nilai}
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["nilai"] = AngkaField(desimal=2, label="Realisasi (Rp)")
+        self.fields["nilai"].widget.attrs.update({"class": "angka hitung"})
+
+    def clean_nilai(self) -> Decimal | None:
+        nilai = self.cleaned_data["nilai"]
+        pagu = self.baris.angka.pagu
+        if nilai is None or pagu is None:
+            return nilai
+        if nilai > pagu:
+            raise forms.ValidationError(
+                f"Realisasi Rp {format_angka(nilai)} melebihi pagu "
+                f"Rp {format_angka(pagu)}.",
+                code="melebihi_pagu",
+            )
+        per = list(self.per_triwulan)
+        per[self.triwulan - 1] = Isian(nilai, self.kumulatif)
+        sd = kinerja.jumlah_diketahui(per, triwulan=self.triwulan)
+        if sd > pagu:
+            raise forms.ValidationError(
+                f"Realisasi s/d triwulan ini menjadi Rp {format_angka(sd)}, melebihi "
+                f"pagu Rp {format_angka(pagu)}. Periksa realisasi triwulan "
+                "sebelumnya dan triwulan ini.",
+                code="sd_melebihi_pagu",
+            )
+        return nilai
+
+    def isian_sementara(self) -> Isian | None:
+        try:
+            nilai = self.fields["nilai"].clean(self["nilai"].value())
+        except forms.ValidationError:
+            return None
+        return None if nilai is None else Isian(nilai, self.kumulatif)
+
+    def isian(self) -> IsianSubKegiatan:
+        return IsianSubKegiatan(
+            sub_kegiatan=self.sub_kegiatan, nilai=self.cleaned_data["nilai"]
+        )
+
+
+@dataclass(frozen=True)
+class BarisFormulir:
+    """A row of the entry form: the figures of what is typed, its inputs (None for
+    a heading or a derived indicator) and the superior's note on it, if any."""
+
+    baris: BarisKinerja | BarisKeuangan
+    form: RealisasiForm | RealisasiAnggaranForm | None
+    catatan: str = ""
+    tinggi: bool = False  # capaian above the confirmation threshold
+
+
+class FormulirLaporan:
+    """The whole entry form of a unit's quarter: one form per indicator the unit
+    enters and one per sub kegiatan it spends on, and the report's figures as they
+    would be with what is typed (``lap_sementara``)."""
+
+    def __init__(self, lap: LaporanUnit, data=None, files=None) -> None:
+        self.lap = lap
+        self.laporan = lap.laporan
+        self.kinerja = [
+            RealisasiForm(data, files, indikator=b.indikator, realisasi=b.realisasi)
+            for b in lap.baris_isian
+        ]
+        self.anggaran = [
+            RealisasiAnggaranForm(
+                data,
+                baris=b,
+                triwulan=lap.triwulan,
+                realisasi_per_triwulan=selectors.isian_realisasi_anggaran(
+                    b.sub_kegiatan
+                ),
+            )
+            for b in lap.baris_keuangan
+            if b.sub_kegiatan is not None
+        ]
+        versi_tersimpan = 0 if self.laporan is None else self.laporan.versi
+        self.versi = versi_tersimpan
+        if data is not None:
+            try:
+                self.versi = int(data.get("versi", ""))
+            except ValueError:
+                self.versi = -1
+        self.konfirmasi = data is not None and data.get("konfirmasi_tinggi") == "1"
+        self.perubahan: list = []
+        self.lap_sementara = lap
+        if data is not None:
+            self.lap_sementara = selectors.laporan_unit(
+                unit=lap.unit,
+                tahun_anggaran=lap.tahun_anggaran,
+                triwulan=lap.triwulan,
+                isian_kinerja={
+                    f.indikator.pk: f.isian_sementara() for f in self.kinerja
+                },
+                isian_anggaran={
+                    f.sub_kegiatan.pk: f.isian_sementara() for f in self.anggaran
+                },
+            )
+
+    @property
+    def boleh_diubah(self) -> bool:
+        return self.laporan is None or self.laporan.status in services.BOLEH_DIUBAH
+
+    def is_valid(self) -> bool:
+        # Every form is validated, so that every error shows at once.
+        return all([f.is_valid() for f in [*self.kinerja, *self.anggaran]])
+
+    @property
+    def jumlah_kesalahan(self) -> int:
+        return sum(bool(f.errors) for f in [*self.kinerja, *self.anggaran])
+
+    def _tinggi(self) -> set[int]:
+        """Indicators whose changed value gives a capaian above the threshold."""
+        hasil = set()
+        for b in self.lap_sementara.baris_isian:
+            capaian = b.angka.capaian
+            if capaian is None or capaian <= kinerja.CAPAIAN_PERLU_KONFIRMASI:
+                continue
+            tersimpan = None if b.realisasi is None else b.realisasi.nilai_efektif
+            if b.angka.realisasi_triwulan != tersimpan or tersimpan is None:
+                hasil.add(b.indikator.pk)
+        return hasil
+
+    @cached_property
+    def perlu_konfirmasi(self) -> list[str]:
+        """The indicators to confirm before saving (after ``is_valid``)."""
+        if self.konfirmasi:
+            return []
+        tinggi = self._tinggi()
+        return [
+            b.indikator.nama for b in self.lap.baris_isian if b.indikator.pk in tinggi
+        ]
+
+    def bentrok(self, bentrok: services.Bentrok) -> None:
+        """Someone saved in between: keep what is typed, show what they changed, and
+        let the next save start from their version."""
+        self.perubahan = bentrok.perubahan
+        self.versi = bentrok.laporan.versi
+        self.laporan = bentrok.laporan
+
+    def baris_kinerja(self) -> list[BarisFormulir]:
+        form = {f.indikator.pk: f for f in self.kinerja}
+        catatan = {} if self.laporan is None else self.laporan.catatan_baris
+        tinggi = self._tinggi() if self.konfirmasi or self.perlu_konfirmasi else set()
+        return [
+            BarisFormulir(
+                baris=b,
+                form=None if b.indikator is None else form.get(b.indikator.pk),
+                catatan=(
+                    "" if b.indikator is None else catatan.get(f"i{b.indikator.pk}", "")
+                ),
+                tinggi=b.indikator is not None and b.indikator.pk in tinggi,
+            )
+            for b in self.lap_sementara.baris_kinerja
+        ]
+
+    def baris_keuangan(self) -> list[BarisFormulir]:
+        form = {f.sub_kegiatan.pk: f for f in self.anggaran}
+        catatan = {} if self.laporan is None else self.laporan.catatan_baris
+        return [
+            BarisFormulir(
+                baris=b,
+                form=None if b.sub_kegiatan is None else form.get(b.sub_kegiatan.pk),
+                catatan=(
+                    ""
+                    if b.sub_kegiatan is None
+                    else catatan.get(f"s{b.sub_kegiatan.pk}", "")
+                ),
+            )
+            for b in self.lap_sementara.baris_keuangan
+        ]
+
+    def isian_kinerja(self) -> list[IsianIndikator]:
+        return [f.isian() for f in self.kinerja]
+
+    def isian_anggaran(self) -> list[IsianSubKegiatan]:
+        return [f.isian() for f in self.anggaran]
+
+
+# --- review ---
+
+
+class TanggapanForm(forms.Form):
+    """The superior's Ruang Disposisi: six boxes, Lain-lain text and a note."""
+
+    lain_lain_uraian = forms.CharField(
+        label="Uraian lain-lain",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    catatan = forms.CharField(
+        label="Catatan atasan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    alasan = forms.CharField(
+        label="Alasan dikembalikan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Wajib diisi jika laporan dikembalikan untuk diperbaiki.",
+    )
+
+    def __init__(
+        self,
+        *args,
+        laporan: LaporanTriwulan,
+        lap: LaporanUnit,
+        aksi: str = "",
+        **kwargs,
+    ) -> None:
+        self.aksi = aksi
+        kwargs.setdefault(
+            "initial",
+            {
+                **{k: getattr(laporan, k) for k in KOTAK_TANGGAPAN},
+                "lain_lain_uraian": laporan.lain_lain_uraian,
+                "catatan": laporan.catatan,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        for nama in reversed(KOTAK_TANGGAPAN):
+            label = LaporanTriwulan._meta.get_field(nama).verbose_name
+            self.fields = {
+                nama: forms.BooleanField(label=label.capitalize(), required=False),
+                **self.fields,
+            }
+        # A note per row, shown beside that field when the report is returned.
+        self.kunci_baris = []
+        for b in lap.baris_isian:
+            self._catatan(f"i{b.indikator.pk}", b.indikator.nama, laporan)
+        for b in lap.baris_keuangan:
+            if b.sub_kegiatan is not None:
+                nama = f"Realisasi anggaran: {b.nama}"
+                self._catatan(f"s{b.sub_kegiatan.pk}", nama, laporan)
+
+    def _catatan(self, kunci: str, nama: str, laporan: LaporanTriwulan) -> None:
+        self.kunci_baris.append(kunci)
+        self.fields[f"catatan_{kunci}"] = forms.CharField(
+            label=nama,
+            required=False,
+            initial=laporan.catatan_baris.get(kunci, ""),
+            widget=forms.TextInput(
+                attrs={"placeholder": "Catatan (jika dikembalikan)"}
+            ),
+        )
+
+    def kotak(self) -> list[forms.BoundField]:
+        return [self[nama] for nama in KOTAK_TANGGAPAN]
+
+    def kolom_catatan(self) -> list[forms.BoundField]:
+        return [self[f"catatan_{k}"] for k in self.kunci_baris]
+
+    def catatan_baris(self) -> dict[str, str]:
+        return {k: self.cleaned_data[f"catatan_{k}"] for k in self.kunci_baris}
+
+    def clean(self) -> dict:
+        d = super().clean()
+        if self.aksi == "kembalikan" and not d.get("alasan", "").strip():
+            self.add_error("alasan", services.PESAN_ALASAN_KEMBALI)
+        if not self.errors:
+            for nama, pesan in services.kesalahan_tanggapan(self.tanggapan()).items():
+                self.add_error(nama, pesan)
+        return d
+
+    def tanggapan(self) -> Tanggapan:
+        d = self.cleaned_data
+        return Tanggapan(
+            kotak={k: d[k] for k in KOTAK_TANGGAPAN},
+            lain_lain_uraian=d["lain_lain_uraian"],
+            catatan=d["catatan"],
+        )
+
+
+class AlasanForm(forms.Form):
+    alasan = forms.CharField(
+        label="Alasan dibuka kembali",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Tuliskan alasan laporan dibuka kembali."},
+    )

@@ -1,0 +1,592 @@
+"""The write side: saving a quarter's entries and moving its report through review.
+
+Every change of a figure, a narrative, an evidence file or a status is recorded in
+``Riwayat`` together with the report version it produced. A save that starts from an
+older version than the stored one is refused (``Bentrok``) with the changes made since,
+so nobody overwrites another person's work unseen.
+
+Status flow of a unit's quarterly report::
+
+    (belum diisi) -simpan-> draf -ajukan-> diajukan -setujui-> disetujui
+                                  ^             |                  |
+                                  +--ajukan-- dikembalikan <-------+ buka kembali
+                                               ^   (kembalikan)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from reports import akses, selectors
+from reports.models import (
+    KOTAK_TANGGAPAN,
+    BuktiDukung,
+    Indikator,
+    LaporanTriwulan,
+    Realisasi,
+    RealisasiAnggaran,
+    Riwayat,
+    SubKegiatan,
+    TahunAnggaran,
+    UnitKerja,
+)
+from reports.templatetags.format_id import KOSONG, format_angka
+
+Status = LaporanTriwulan.Status
+BOLEH_DIUBAH = {Status.DRAF, Status.DIKEMBALIKAN}
+
+
+class AksiDitolak(Exception):
+    """The action is not allowed for this user or in the report's present state."""
+
+    def __init__(self, pesan: str) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
+class Bentrok(Exception):
+    """Someone saved the report after the user opened it."""
+
+    def __init__(self, laporan: LaporanTriwulan, perubahan: list[Riwayat]) -> None:
+        super().__init__(f"laporan {laporan.pk} is at version {laporan.versi}")
+        self.laporan = laporan
+        self.perubahan = perubahan
+
+
+@dataclass(frozen=True)
+class Kekurangan:
+    """One thing missing before a report may be submitted, and the field to fix."""
+
+    pesan: str
+    tautan: str  # the id of the field in the entry form
+
+
+class TidakLengkap(Exception):
+    def __init__(self, kekurangan: list[Kekurangan]) -> None:
+        super().__init__(f"{len(kekurangan)} item(s) missing")
+        self.kekurangan = kekurangan
+
+
+@dataclass(frozen=True)
+class IsianIndikator:
+    """What the entry form holds for one indicator."""
+
+    indikator: Indikator
+    nilai: Decimal | None = None
+    pembilang: Decimal | None = None
+    penyebut: Decimal | None = None
+    keluaran: str = ""
+    kendala: str = ""
+    tindak_lanjut: str = ""
+    bukti_baru: Sequence[UploadedFile] = ()
+    hapus_bukti: Sequence[int] = ()
+
+
+@dataclass(frozen=True)
+class IsianSubKegiatan:
+    """What the entry form holds for one sub kegiatan's spending."""
+
+    sub_kegiatan: SubKegiatan
+    nilai: Decimal | None
+
+
+@dataclass(frozen=True)
+class Tanggapan:
+    """The superior's review: the six boxes (by field name), Lain-lain and a note."""
+
+    kotak: Mapping[str, bool] = field(default_factory=dict)
+    lain_lain_uraian: str = ""
+    catatan: str = ""
+
+
+# --- audit ---
+
+
+def _tampil(nilai: object) -> str:
+    if nilai is None or nilai == "":
+        return KOSONG
+    if isinstance(nilai, bool):
+        return "Ya" if nilai else "Tidak"
+    if isinstance(nilai, Decimal):
+        return format_angka(nilai, 4)
+    return str(nilai)
+
+
+class _Pencatat:
+    """Collects the audit entries of one action and writes them, with the report's
+    next version, only when something changed."""
+
+    def __init__(self, laporan: LaporanTriwulan, user, alasan: str = "") -> None:
+        self.laporan = laporan
+        self.user = user
+        self.alasan = alasan
+        self.entri: list[Riwayat] = []
+
+    def catat(
+        self, jenis: str, objek: str, kolom: str, lama: object, baru: object
+    ) -> None:
+        self.entri.append(
+            Riwayat(
+                laporan=self.laporan,
+                oleh=self.user,
+                jenis=jenis,
+                objek=objek[:500],
+                kolom=kolom,
+                nilai_lama=_tampil(lama),
+                nilai_baru=_tampil(baru),
+                alasan=self.alasan,
+            )
+        )
+
+    def ubah(self, objek: str, kolom: str, lama: object, baru: object) -> bool:
+        if lama == baru:
+            return False
+        self.catat(Riwayat.Jenis.ISIAN, objek, kolom, lama, baru)
+        return True
+
+    def tutup(self, *kolom_laporan: str) -> None:
+        """Bump the report's version and write the entries, if any."""
+        if not self.entri:
+            return
+        lap = self.laporan
+        # Compare-and-set, so that two saves cannot both pass the version check even
+        # where the database does not lock rows (SQLite).
+        diubah = LaporanTriwulan.objects.filter(pk=lap.pk, versi=lap.versi).update(
+            versi=lap.versi + 1, **{k: getattr(lap, k) for k in kolom_laporan}
+        )
+        if not diubah:
+            awal = lap.versi
+            lap.refresh_from_db()
+            raise Bentrok(lap, perubahan_sejak(lap, awal))
+        lap.versi += 1
+        for e in self.entri:
+            e.versi = self.laporan.versi
+        Riwayat.objects.bulk_create(self.entri)
+
+
+def _ambil_terkunci(
+    unit: UnitKerja, tahun_anggaran: TahunAnggaran, triwulan: int
+) -> LaporanTriwulan | None:
+    return (
+        LaporanTriwulan.objects.select_for_update()
+        .filter(unit_kerja=unit, tahun_anggaran=tahun_anggaran, triwulan=triwulan)
+        .first()
+    )
+
+
+def _periksa_versi(laporan: LaporanTriwulan, versi: int) -> None:
+    if laporan.versi != versi:
+        raise Bentrok(
+            laporan,
+            list(
+                laporan.riwayat.filter(versi__gt=versi)
+                .select_related("oleh")
+                .order_by("waktu", "pk")
+            ),
+        )
+
+
+def perubahan_sejak(laporan: LaporanTriwulan | None, versi: int) -> list[Riwayat]:
+    if laporan is None:
+        return []
+    return list(laporan.riwayat.filter(versi__gt=versi).select_related("oleh"))
+
+
+# --- entry ---
+
+KOLOM_REALISASI = [
+    ("nilai", "Realisasi"),
+    ("pembilang", "Pembilang"),
+    ("penyebut", "Penyebut"),
+    ("keluaran", "Keluaran"),
+    ("kendala", "Kendala"),
+    ("tindak_lanjut", "Tindak lanjut"),
+]
+
+
+def realisasi_simpan(
+    *,
+    user,
+    unit: UnitKerja,
+    tahun_anggaran: TahunAnggaran,
+    triwulan: int,
+    versi: int,
+    kinerja: Sequence[IsianIndikator],
+    anggaran: Sequence[IsianSubKegiatan],
+) -> LaporanTriwulan:
+    """Save what the entry form holds as the unit's draft for the quarter.
+
+    ``versi`` is the report version the form was opened at (0 when there was no
+    report yet). Raises ``AksiDitolak`` when the user may not enter this unit's
+    figures or the report is under review or approved, and ``Bentrok`` when someone
+    else saved it in between.
+    """
+    if not akses.boleh_isi(user, unit):
+        raise AksiDitolak("Anda tidak berwenang mengisi laporan unit ini.")
+    try:
+        with transaction.atomic():
+            laporan = _ambil_terkunci(unit, tahun_anggaran, triwulan)
+            baru = laporan is None
+            if baru:
+                laporan = LaporanTriwulan.objects.create(
+                    unit_kerja=unit,
+                    tahun_anggaran=tahun_anggaran,
+                    triwulan=triwulan,
+                    status=Status.DRAF,
+                    versi=0,
+                )
+            _periksa_versi(laporan, versi)
+            if laporan.status not in BOLEH_DIUBAH:
+                raise AksiDitolak(pesan_terkunci(laporan))
+            pencatat = _Pencatat(laporan, user)
+            if baru:
+                pencatat.catat(
+                    Riwayat.Jenis.STATUS, "Laporan", "Status", "Belum diisi", "Draf"
+                )
+            _simpan_kinerja(pencatat, triwulan, kinerja)
+            _simpan_anggaran(pencatat, triwulan, anggaran)
+            pencatat.tutup()
+    except IntegrityError as exc:
+        # Two first saves at once: the other one created the report.
+        laporan = LaporanTriwulan.objects.get(
+            unit_kerja=unit, tahun_anggaran=tahun_anggaran, triwulan=triwulan
+        )
+        raise Bentrok(laporan, perubahan_sejak(laporan, versi)) from exc
+    return laporan
+
+
+def pesan_terkunci(laporan: LaporanTriwulan) -> str:
+    if laporan.status == Status.DISETUJUI:
+        return (
+            "Laporan sudah disetujui atasan dan dikunci. Perubahan hanya dapat "
+            "dilakukan setelah atasan membukanya kembali."
+        )
+    return (
+        "Laporan sedang diajukan kepada atasan dan tidak dapat diubah sampai direviu."
+    )
+
+
+def _simpan_kinerja(
+    pencatat: _Pencatat, triwulan: int, kinerja: Sequence[IsianIndikator]
+) -> None:
+    ada = {
+        r.indikator_id: r
+        for r in Realisasi.objects.filter(
+            indikator__in=[i.indikator for i in kinerja], triwulan=triwulan
+        ).prefetch_related("bukti")
+    }
+    for isi in kinerja:
+        ind = isi.indikator
+        r = ada.get(ind.pk)
+        kosong = not (
+            any(getattr(isi, k) not in (None, "") for k, _ in KOLOM_REALISASI)
+            or isi.bukti_baru
+        )
+        if r is None and kosong:
+            continue
+        if r is None:
+            r = Realisasi(indikator=ind, triwulan=triwulan)
+        berubah = False
+        for kolom, label in KOLOM_REALISASI:
+            baru = getattr(isi, kolom)
+            if pencatat.ubah(ind.nama, label, getattr(r, kolom), baru):
+                setattr(r, kolom, baru)
+                berubah = True
+        if berubah or isi.bukti_baru:
+            if r.pk is not None:
+                r.versi += 1
+            r.diubah_oleh = pencatat.user
+            r.save()
+        hapus = set(isi.hapus_bukti)
+        for b in r.bukti.all() if r.pk else []:
+            if b.pk in hapus:
+                pencatat.catat(
+                    Riwayat.Jenis.BUKTI, ind.nama, "Bukti dukung", str(b), "dihapus"
+                )
+                nama, storage = b.berkas.name, b.berkas.storage
+                b.delete()
+                # The file goes only once the deletion is committed.
+                transaction.on_commit(lambda n=nama, s=storage: s.delete(n))
+        for berkas in isi.bukti_baru:
+            b = BuktiDukung(
+                realisasi=r,
+                keterangan=berkas.name,
+                diunggah_oleh=pencatat.user,
+            )
+            b.berkas.save(berkas.name, berkas, save=True)
+            pencatat.catat(
+                Riwayat.Jenis.BUKTI, ind.nama, "Bukti dukung", None, berkas.name
+            )
+
+
+def _simpan_anggaran(
+    pencatat: _Pencatat, triwulan: int, anggaran: Sequence[IsianSubKegiatan]
+) -> None:
+    ada = {
+        r.sub_kegiatan_id: r
+        for r in RealisasiAnggaran.objects.filter(
+            sub_kegiatan__in=[a.sub_kegiatan for a in anggaran], triwulan=triwulan
+        )
+    }
+    for isi in anggaran:
+        sub, r = isi.sub_kegiatan, ada.get(isi.sub_kegiatan.pk)
+        lama = None if r is None else r.nilai
+        if not pencatat.ubah(sub.nama, "Realisasi anggaran (Rp)", lama, isi.nilai):
+            continue
+        if isi.nilai is None:
+            r.delete()
+            continue
+        if r is None:
+            r = RealisasiAnggaran(sub_kegiatan=sub, triwulan=triwulan, nilai=isi.nilai)
+        else:
+            r.nilai = isi.nilai
+            r.versi += 1
+        r.diubah_oleh = pencatat.user
+        r.save()
+
+
+# --- submission and review ---
+
+
+def kekurangan(lap: selectors.LaporanUnit) -> list[Kekurangan]:
+    """What keeps a unit's quarterly report from being submitted: indicators without a
+    value, capaian below 100 % without kendala or tindak lanjut, and sub kegiatan
+    without their spending (which may be 0, but must be entered)."""
+    hasil: list[Kekurangan] = []
+    for b in lap.baris_isian:
+        ind, r = b.indikator, b.realisasi
+        nilai = None if r is None else r.nilai_efektif
+        tautan = f"id_i{ind.pk}-{'pembilang' if ind.punya_rumus else 'nilai'}"
+        if nilai is None:
+            hasil.append(Kekurangan(f"Realisasi belum diisi: {ind.nama}", tautan))
+            continue
+        capaian = b.angka.capaian
+        if capaian is not None and capaian < 100:
+            for kolom, label in (("kendala", "Kendala"), ("tindak_lanjut", "Solusi")):
+                if not getattr(r, kolom).strip():
+                    hasil.append(
+                        Kekurangan(
+                            f"{label} wajib diisi karena capaian di bawah 100 %: "
+                            f"{ind.nama}",
+                            f"id_i{ind.pk}-{kolom}",
+                        )
+                    )
+    for b in lap.baris_keuangan:
+        if b.sub_kegiatan is not None and b.angka.realisasi_triwulan is None:
+            hasil.append(
+                Kekurangan(
+                    f"Realisasi anggaran belum diisi (isi 0 jika tidak ada belanja): "
+                    f"{b.nama}",
+                    f"id_s{b.sub_kegiatan.pk}-nilai",
+                )
+            )
+    return hasil
+
+
+def laporan_ajukan(
+    *,
+    user,
+    unit: UnitKerja,
+    tahun_anggaran: TahunAnggaran,
+    triwulan: int,
+    versi: int,
+) -> LaporanTriwulan:
+    """Submit the unit's report to its superior, once it is complete."""
+    if not akses.boleh_isi(user, unit):
+        raise AksiDitolak("Anda tidak berwenang mengajukan laporan unit ini.")
+    with transaction.atomic():
+        laporan = _ambil_terkunci(unit, tahun_anggaran, triwulan)
+        if laporan is None:
+            raise AksiDitolak("Laporan belum diisi.")
+        _periksa_versi(laporan, versi)
+        if laporan.status not in BOLEH_DIUBAH:
+            raise AksiDitolak(pesan_terkunci(laporan))
+        kurang = kekurangan(
+            selectors.laporan_unit(
+                unit=unit, tahun_anggaran=tahun_anggaran, triwulan=triwulan
+            )
+        )
+        if kurang:
+            raise TidakLengkap(kurang)
+        sekarang = timezone.now()
+        pencatat = _Pencatat(laporan, user)
+        pencatat.catat(
+            Riwayat.Jenis.STATUS,
+            "Laporan",
+            "Status",
+            laporan.get_status_display(),
+            Status.DIAJUKAN.label,
+        )
+        laporan.status = Status.DIAJUKAN
+        laporan.diajukan_pada = sekarang
+        laporan.pertama_diajukan_pada = laporan.pertama_diajukan_pada or sekarang
+        laporan.tanggal = timezone.localdate(sekarang)
+        # The superior's notes were about this round; the trail keeps them.
+        laporan.catatan_baris = {}
+        pencatat.tutup(
+            "status",
+            "diajukan_pada",
+            "pertama_diajukan_pada",
+            "tanggal",
+            "catatan_baris",
+        )
+    return laporan
+
+
+def _untuk_reviu(user, laporan_id: int, versi: int, dari: set[str]) -> LaporanTriwulan:
+    laporan = (
+        LaporanTriwulan.objects.select_for_update()
+        .select_related("unit_kerja")
+        .get(pk=laporan_id)
+    )
+    if not akses.boleh_reviu(user, laporan.unit_kerja):
+        raise AksiDitolak(
+            "Hanya atasan langsung unit ini yang dapat mereviu laporannya."
+        )
+    _periksa_versi(laporan, versi)
+    if laporan.status not in dari:
+        raise AksiDitolak(
+            f"Laporan berstatus {laporan.get_status_display().lower()}; "
+            "tindakan ini tidak dapat dilakukan."
+        )
+    return laporan
+
+
+def kesalahan_tanggapan(tanggapan: Tanggapan) -> dict[str, str]:
+    """What is contradictory in a review, by the form field to show it beside."""
+    kotak = tanggapan.kotak
+    uraian = tanggapan.lain_lain_uraian.strip()
+    salah = {}
+    if kotak.get("laporan_sudah_baik") and kotak.get("laporan_kurang_baik"):
+        salah["laporan_kurang_baik"] = (
+            "Pilih salah satu: \u201claporan sudah baik\u201d atau "
+            "\u201claporan kurang baik\u201d."
+        )
+    if kotak.get("lain_lain") and not uraian:
+        salah["lain_lain_uraian"] = "Uraikan tanggapan \u201cLain-lain\u201d."
+    if uraian and not kotak.get("lain_lain"):
+        salah["lain_lain"] = "Centang \u201cLain-lain\u201d untuk uraian ini."
+    return salah
+
+
+def _isi_tanggapan(
+    pencatat: _Pencatat, laporan: LaporanTriwulan, tanggapan: Tanggapan
+) -> None:
+    salah = kesalahan_tanggapan(tanggapan)
+    if salah:
+        raise AksiDitolak(" ".join(salah.values()))
+    uraian = tanggapan.lain_lain_uraian.strip()
+    for nama in KOTAK_TANGGAPAN:
+        baru = bool(tanggapan.kotak.get(nama))
+        label = LaporanTriwulan._meta.get_field(nama).verbose_name
+        if pencatat.ubah("Tanggapan atasan", label, getattr(laporan, nama), baru):
+            setattr(laporan, nama, baru)
+    for nama, label, baru in (
+        ("lain_lain_uraian", "Lain-lain (uraian)", uraian),
+        ("catatan", "Catatan atasan", tanggapan.catatan.strip()),
+    ):
+        if pencatat.ubah("Tanggapan atasan", label, getattr(laporan, nama), baru):
+            setattr(laporan, nama, baru)
+
+
+PESAN_ALASAN_KEMBALI = "Tuliskan alasan laporan dikembalikan."
+KOLOM_TANGGAPAN = [*KOTAK_TANGGAPAN, "lain_lain_uraian", "catatan"]
+
+
+def laporan_setujui(
+    *, user, laporan_id: int, versi: int, tanggapan: Tanggapan
+) -> LaporanTriwulan:
+    """Approve a submitted report with the superior's tanggapan; it is then locked."""
+    with transaction.atomic():
+        laporan = _untuk_reviu(user, laporan_id, versi, {Status.DIAJUKAN})
+        pencatat = _Pencatat(laporan, user)
+        _isi_tanggapan(pencatat, laporan, tanggapan)
+        pencatat.catat(
+            Riwayat.Jenis.STATUS,
+            "Laporan",
+            "Status",
+            laporan.get_status_display(),
+            Status.DISETUJUI.label,
+        )
+        laporan.status = Status.DISETUJUI
+        laporan.disetujui_oleh = user
+        laporan.disetujui_pada = timezone.now()
+        laporan.alasan_dikembalikan = ""
+        pencatat.tutup(
+            "status",
+            "disetujui_oleh",
+            "disetujui_pada",
+            "alasan_dikembalikan",
+            *KOLOM_TANGGAPAN,
+        )
+    return laporan
+
+
+def laporan_kembalikan(
+    *,
+    user,
+    laporan_id: int,
+    versi: int,
+    tanggapan: Tanggapan,
+    alasan: str,
+    catatan_baris: Mapping[str, str] | None = None,
+) -> LaporanTriwulan:
+    """Return a submitted report for correction; ``alasan`` is required and
+    ``catatan_baris`` ({"i<indikator id>" | "s<sub kegiatan id>": note}) is shown
+    beside those fields of the entry form."""
+    alasan = alasan.strip()
+    if not alasan:
+        raise AksiDitolak(PESAN_ALASAN_KEMBALI)
+    with transaction.atomic():
+        laporan = _untuk_reviu(user, laporan_id, versi, {Status.DIAJUKAN})
+        pencatat = _Pencatat(laporan, user, alasan)
+        _isi_tanggapan(pencatat, laporan, tanggapan)
+        pencatat.catat(
+            Riwayat.Jenis.STATUS,
+            "Laporan",
+            "Status",
+            laporan.get_status_display(),
+            Status.DIKEMBALIKAN.label,
+        )
+        laporan.status = Status.DIKEMBALIKAN
+        laporan.alasan_dikembalikan = alasan
+        laporan.catatan_baris = {
+            k: v.strip() for k, v in (catatan_baris or {}).items() if v.strip()
+        }
+        pencatat.tutup(
+            "status", "alasan_dikembalikan", "catatan_baris", *KOLOM_TANGGAPAN
+        )
+    return laporan
+
+
+def laporan_buka_kembali(
+    *, user, laporan_id: int, versi: int, alasan: str
+) -> LaporanTriwulan:
+    """Unlock an approved report for correction; the approval is withdrawn."""
+    alasan = alasan.strip()
+    if not alasan:
+        raise AksiDitolak("Tuliskan alasan laporan dibuka kembali.")
+    with transaction.atomic():
+        laporan = _untuk_reviu(user, laporan_id, versi, {Status.DISETUJUI})
+        pencatat = _Pencatat(laporan, user, alasan)
+        pencatat.catat(
+            Riwayat.Jenis.STATUS,
+            "Laporan",
+            "Status",
+            laporan.get_status_display(),
+            Status.DIKEMBALIKAN.label,
+        )
+        laporan.status = Status.DIKEMBALIKAN
+        laporan.disetujui_oleh = None
+        laporan.disetujui_pada = None
+        laporan.alasan_dikembalikan = alasan
+        pencatat.tutup(
+            "status", "disetujui_oleh", "disetujui_pada", "alasan_dikembalikan"
+        )
+    return laporan
