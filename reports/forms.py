@@ -51,6 +51,14 @@ def baca_angka(teks: str) -> Decimal:
         raise ValueError("Isi dengan angka.") from exc
 
 
+def baca_versi(data) -> int:
+    """The report version a form was opened at; -1 (never current) if tampered."""
+    try:
+        return int(data.get("versi", ""))
+    except ValueError:
+        return -1
+
+
 def tulis_angka(nilai: Decimal | None, desimal: int) -> str:
     """A stored value as the user would type it: "12.523.000", "87,5"."""
     return "" if nilai is None else format_angka(nilai, desimal)
@@ -148,24 +156,22 @@ class BuktiField(forms.FileField):
 # --- the entry form ---
 
 
+def teks(label: str, *, baris: int = 2, **kwargs) -> forms.CharField:
+    """An optional free-text field."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": baris}),
+        **kwargs,
+    )
+
+
 class RealisasiForm(forms.Form):
     """One indicator's row of the entry form (prefix ``i<pk>``)."""
 
-    keluaran = forms.CharField(
-        label="Keluaran yang dihasilkan",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    kendala = forms.CharField(
-        label="Kendala / permasalahan",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    tindak_lanjut = forms.CharField(
-        label="Solusi / tindak lanjut",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    keluaran = teks("Keluaran yang dihasilkan")
+    kendala = teks("Kendala / permasalahan")
+    tindak_lanjut = teks("Solusi / tindak lanjut")
     bukti = BuktiField(label="Tambah bukti dukung", required=False)
 
     def __init__(
@@ -349,12 +355,7 @@ class FormulirLaporan:
             if b.sub_kegiatan is not None
         ]
         versi_tersimpan = 0 if self.laporan is None else self.laporan.versi
-        self.versi = versi_tersimpan
-        if data is not None:
-            try:
-                self.versi = int(data.get("versi", ""))
-            except ValueError:
-                self.versi = -1
+        self.versi = versi_tersimpan if data is None else baca_versi(data)
         self.konfirmasi = data is not None and data.get("konfirmasi_tinggi") == "1"
         self.perubahan: list = []
         self.lap_sementara = lap
@@ -457,20 +458,11 @@ class FormulirLaporan:
 class TanggapanForm(forms.Form):
     """The superior's Ruang Disposisi: six boxes, Lain-lain text and a note."""
 
-    lain_lain_uraian = forms.CharField(
-        label="Uraian lain-lain",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    catatan = forms.CharField(
-        label="Catatan atasan",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    alasan = forms.CharField(
-        label="Alasan dikembalikan",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    lain_lain_uraian = teks("Uraian lain-lain")
+    catatan = teks("Catatan atasan", baris=3)
+    alasan = teks(
+        "Alasan dikembalikan",
+        baris=3,
         help_text="Wajib diisi jika laporan dikembalikan untuk diperbaiki.",
     )
 

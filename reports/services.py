@@ -144,6 +144,18 @@ class _Pencatat:
             )
         )
 
+    def status(self, baru: Status) -> None:
+        """Move the report to status ``baru``, recording the step."""
+        lap = self.laporan
+        self.catat(
+            Riwayat.Jenis.STATUS,
+            "Laporan",
+            "Status",
+            lap.get_status_display(),
+            baru.label,
+        )
+        lap.status = baru
+
     def ubah(self, objek: str, kolom: str, lama: object, baru: object) -> bool:
         if lama == baru:
             return False
@@ -182,20 +194,16 @@ def _ambil_terkunci(
 
 def _periksa_versi(laporan: LaporanTriwulan, versi: int) -> None:
     if laporan.versi != versi:
-        raise Bentrok(
-            laporan,
-            list(
-                laporan.riwayat.filter(versi__gt=versi)
-                .select_related("oleh")
-                .order_by("waktu", "pk")
-            ),
-        )
+        raise Bentrok(laporan, perubahan_sejak(laporan, versi))
 
 
-def perubahan_sejak(laporan: LaporanTriwulan | None, versi: int) -> list[Riwayat]:
-    if laporan is None:
-        return []
-    return list(laporan.riwayat.filter(versi__gt=versi).select_related("oleh"))
+def perubahan_sejak(laporan: LaporanTriwulan, versi: int) -> list[Riwayat]:
+    """What others changed after ``versi``, oldest first."""
+    return list(
+        laporan.riwayat.filter(versi__gt=versi)
+        .select_related("oleh")
+        .order_by("waktu", "pk")
+    )
 
 
 # --- entry ---
@@ -416,14 +424,7 @@ def laporan_ajukan(
             raise TidakLengkap(kurang)
         sekarang = timezone.now()
         pencatat = _Pencatat(laporan, user)
-        pencatat.catat(
-            Riwayat.Jenis.STATUS,
-            "Laporan",
-            "Status",
-            laporan.get_status_display(),
-            Status.DIAJUKAN.label,
-        )
-        laporan.status = Status.DIAJUKAN
+        pencatat.status(Status.DIAJUKAN)
         laporan.diajukan_pada = sekarang
         laporan.pertama_diajukan_pada = laporan.pertama_diajukan_pada or sekarang
         laporan.tanggal = timezone.localdate(sekarang)
@@ -507,14 +508,7 @@ def laporan_setujui(
         laporan = _untuk_reviu(user, laporan_id, versi, {Status.DIAJUKAN})
         pencatat = _Pencatat(laporan, user)
         _isi_tanggapan(pencatat, laporan, tanggapan)
-        pencatat.catat(
-            Riwayat.Jenis.STATUS,
-            "Laporan",
-            "Status",
-            laporan.get_status_display(),
-            Status.DISETUJUI.label,
-        )
-        laporan.status = Status.DISETUJUI
+        pencatat.status(Status.DISETUJUI)
         laporan.disetujui_oleh = user
         laporan.disetujui_pada = timezone.now()
         laporan.alasan_dikembalikan = ""
@@ -547,14 +541,7 @@ def laporan_kembalikan(
         laporan = _untuk_reviu(user, laporan_id, versi, {Status.DIAJUKAN})
         pencatat = _Pencatat(laporan, user, alasan)
         _isi_tanggapan(pencatat, laporan, tanggapan)
-        pencatat.catat(
-            Riwayat.Jenis.STATUS,
-            "Laporan",
-            "Status",
-            laporan.get_status_display(),
-            Status.DIKEMBALIKAN.label,
-        )
-        laporan.status = Status.DIKEMBALIKAN
+        pencatat.status(Status.DIKEMBALIKAN)
         laporan.alasan_dikembalikan = alasan
         laporan.catatan_baris = {
             k: v.strip() for k, v in (catatan_baris or {}).items() if v.strip()
@@ -575,14 +562,7 @@ def laporan_buka_kembali(
     with transaction.atomic():
         laporan = _untuk_reviu(user, laporan_id, versi, {Status.DISETUJUI})
         pencatat = _Pencatat(laporan, user, alasan)
-        pencatat.catat(
-            Riwayat.Jenis.STATUS,
-            "Laporan",
-            "Status",
-            laporan.get_status_display(),
-            Status.DIKEMBALIKAN.label,
-        )
-        laporan.status = Status.DIKEMBALIKAN
+        pencatat.status(Status.DIKEMBALIKAN)
         laporan.disetujui_oleh = None
         laporan.disetujui_pada = None
         laporan.alasan_dikembalikan = alasan

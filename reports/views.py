@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_tables2 import RequestConfig
 
 from reports import akses, selectors, services
-from reports.forms import AlasanForm, FormulirLaporan, TanggapanForm
+from reports.forms import AlasanForm, FormulirLaporan, TanggapanForm, baca_versi
 from reports.models import BuktiDukung, LaporanTriwulan, Pengguna, TahunAnggaran
 from reports.tables import RiwayatTable
 
@@ -239,7 +239,7 @@ def reviu(
     form_buka = AlasanForm(request.POST if aksi == "buka" else None)
     perubahan: list = []
     if request.method == "POST":
-        versi = _versi(request)
+        versi = baca_versi(request.POST)
         try:
             if aksi == "buka" and form_buka.is_valid():
                 services.laporan_buka_kembali(
@@ -297,13 +297,6 @@ def reviu(
         },
         status=200 if request.method == "GET" else (409 if perubahan else 400),
     )
-
-
-def _versi(request: HttpRequest) -> int:
-    try:
-        return int(request.POST.get("versi", ""))
-    except ValueError:
-        return -1
 
 
 @require_GET
