@@ -253,4 +253,5 @@ def test_the_admin_shows_figures_and_reports_read_only(client):
     lap.refresh_from_db()
     assert lap.status == "diajukan"
     for nama in ("realisasi", "riwayat", "harilibur", "indikator"):
-        assert client.get(reverse(f"admin:reports_{nama}_changelist")).status_code == 200
+        daftar = reverse(f"admin:reports_{nama}_changelist")
+        assert client.get(daftar).status_code == 200
