@@ -25,6 +25,7 @@ from reports.models import (
     Indikator,
     Kegiatan,
     LaporanTriwulan,
+    Pengguna,
     PerangkatDaerah,
     Program,
     Realisasi,
@@ -628,3 +629,41 @@ def antrean_reviu(unit_atasan: UnitKerja) -> list[LaporanTriwulan]:
         .select_related("unit_kerja__opd", "tahun_anggaran")
         .order_by("diajukan_pada", "pk")
     )
+
+
+def beranda_pengguna(
+    *,
+    pengguna: Pengguna,
+    terlihat: QuerySet[UnitKerja],
+    tahun: int | None,
+    hari_ini: date,
+) -> dict:
+    """What a user's home page shows of their office in year ``tahun`` (default the
+    latest): the planner and examiner a matrix of every unit; the superior the units
+    directly under them, their own unit and their review queue; the operator their
+    own unit."""
+    Peran = Pengguna.Peran
+    semua_tahun = tahun_opd(pengguna.opd)
+    if tahun not in semua_tahun:
+        tahun = semua_tahun[0] if semua_tahun else None
+    hasil: dict = {"tahun": semua_tahun, "tahun_dipilih": tahun}
+    if pengguna.peran == Peran.ATASAN and pengguna.unit_kerja_id:
+        hasil["antrean"] = antrean_reviu(pengguna.unit_kerja)
+    if tahun is None:
+        return hasil
+    ta = tahun_anggaran_for(pengguna.opd.slug, tahun)
+    sendiri = terlihat.filter(pk=pengguna.unit_kerja_id)
+    if pengguna.peran in {Peran.PERENCANA, Peran.PEMERIKSA}:
+        matriks = terlihat.filter(opd=pengguna.opd_id)
+    elif pengguna.peran == Peran.ATASAN:
+        matriks = terlihat.filter(atasan=pengguna.unit_kerja_id)
+        hasil["unit_sendiri"] = status_laporan(
+            tahun_anggaran=ta, unit=sendiri, hari_ini=hari_ini
+        )
+    else:
+        matriks = sendiri
+    hasil["ta"] = ta
+    hasil["matriks"] = status_laporan(
+        tahun_anggaran=ta, unit=matriks, hari_ini=hari_ini
+    )
+    return hasil

@@ -25,10 +25,8 @@ from django_tables2 import RequestConfig
 
 from reports import akses, selectors, services
 from reports.forms import AlasanForm, FormulirLaporan, TanggapanForm, baca_versi
-from reports.models import BuktiDukung, LaporanTriwulan, Pengguna, TahunAnggaran
+from reports.models import BuktiDukung, LaporanTriwulan, TahunAnggaran
 from reports.tables import RiwayatTable
-
-Peran = Pengguna.Peran
 
 
 def _unit_tahun(request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int):
@@ -51,33 +49,18 @@ def beranda(request: HttpRequest) -> HttpResponse:
     planner's matrix of units x quarters; below it, every unit the user may see."""
     terlihat = akses.unit_terlihat(request.user)
     pengguna = akses.pengguna_dari(request.user)
+    pilihan = request.GET.get("tahun", "")
     konteks: dict = {"daftar_opd": selectors.daftar_unit_per_opd(terlihat)}
     if pengguna is not None:
-        tahun = selectors.tahun_opd(pengguna.opd)
-        pilihan = request.GET.get("tahun", "")
-        tahun_dipilih = int(pilihan) if pilihan.isdigit() else None
-        if tahun_dipilih not in tahun:
-            tahun_dipilih = tahun[0] if tahun else None
-        konteks.update(pengguna=pengguna, tahun=tahun, tahun_dipilih=tahun_dipilih)
-        if tahun_dipilih is not None:
-            ta = selectors.tahun_anggaran_for(pengguna.opd.slug, tahun_dipilih)
-            if pengguna.peran in akses.PERAN_SELURUH_OPD:
-                unit_matriks = terlihat
-            else:
-                unit_matriks = terlihat.filter(pk=pengguna.unit_kerja_id)
-                if pengguna.peran == Peran.ATASAN:
-                    unit_matriks = terlihat.filter(atasan=pengguna.unit_kerja_id)
-                    konteks["unit_sendiri"] = selectors.status_laporan(
-                        tahun_anggaran=ta,
-                        unit=terlihat.filter(pk=pengguna.unit_kerja_id),
-                        hari_ini=timezone.localdate(),
-                    )
-            konteks["ta"] = ta
-            konteks["matriks"] = selectors.status_laporan(
-                tahun_anggaran=ta, unit=unit_matriks, hari_ini=timezone.localdate()
-            )
-        if pengguna.peran == Peran.ATASAN and pengguna.unit_kerja_id:
-            konteks["antrean"] = selectors.antrean_reviu(pengguna.unit_kerja)
+        konteks.update(
+            pengguna=pengguna,
+            **selectors.beranda_pengguna(
+                pengguna=pengguna,
+                terlihat=terlihat,
+                tahun=int(pilihan) if pilihan.isdigit() else None,
+                hari_ini=timezone.localdate(),
+            ),
+        )
     return render(request, "reports/beranda.html", konteks)
 
 

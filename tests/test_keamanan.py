@@ -112,6 +112,7 @@ def test_operator_home_shows_their_quarters_with_status_and_deadline(client):
     client.force_login(make_user("kasi", opd="kalaena", unit="trantib"))
     html = client.get(reverse("reports:beranda")).content.decode()
     assert "Laporan unit Anda tahun 2024" in html
+    assert "Menunggu reviu Anda" not in html  # only a superior reviews
     matriks = client.get(reverse("reports:beranda")).context["matriks"]
     assert [b.unit.slug for b in matriks] == ["trantib"]
     tw = matriks[0].triwulan
