@@ -372,6 +372,8 @@ class FormulirLaporan:
                 },
             )
 
+    batas_konfirmasi = kinerja.CAPAIAN_PERLU_KONFIRMASI
+
     @property
     def boleh_diubah(self) -> bool:
         return self.laporan is None or self.laporan.status in services.BOLEH_DIUBAH
@@ -386,13 +388,17 @@ class FormulirLaporan:
 
     def _tinggi(self) -> set[int]:
         """Indicators whose changed value gives a capaian above the threshold."""
+        diketik = {f.indikator.pk: f.isian_sementara() for f in self.kinerja}
         hasil = set()
         for b in self.lap_sementara.baris_isian:
             capaian = b.angka.capaian
             if capaian is None or capaian <= kinerja.CAPAIAN_PERLU_KONFIRMASI:
                 continue
+            # Compare what was typed with what is stored, as entered (a cumulative
+            # entry is not the quarter's own value).
+            isian = diketik.get(b.indikator.pk)
             tersimpan = None if b.realisasi is None else b.realisasi.nilai_efektif
-            if b.angka.realisasi_triwulan != tersimpan or tersimpan is None:
+            if isian is None or isian.nilai != tersimpan:
                 hasil.add(b.indikator.pk)
         return hasil
 
@@ -484,12 +490,11 @@ class TanggapanForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
-        for nama in reversed(KOTAK_TANGGAPAN):
-            label = LaporanTriwulan._meta.get_field(nama).verbose_name
-            self.fields = {
-                nama: forms.BooleanField(label=label.capitalize(), required=False),
-                **self.fields,
-            }
+        kotak = {
+            nama: forms.BooleanField(label=label.capitalize(), required=False)
+            for nama, (label, _) in zip(KOTAK_TANGGAPAN, laporan.tanggapan, strict=True)
+        }
+        self.fields = {**kotak, **self.fields}
         # A note per row, shown beside that field when the report is returned.
         self.kunci_baris = []
         for b in lap.baris_isian:
