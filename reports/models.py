@@ -147,6 +147,11 @@ class PitaPredikat(models.Model):
         return f"≥ {self.batas_bawah}: {self.label}"
 
 
+class UkuranKertas(models.TextChoices):
+    A4 = "A4", "A4 (210 x 297 mm)"
+    F4 = "F4", "Folio / F4 (215 x 330 mm)"
+
+
 class PerangkatDaerah(models.Model):
     pemda = models.ForeignKey(
         PemerintahDaerah,
@@ -162,6 +167,25 @@ class PerangkatDaerah(models.Model):
         help_text="Tempat yang ditulis di atas tanda tangan, mis. Kalaena",
     )
     alamat = models.CharField(max_length=300, blank=True)
+    ukuran_kertas = models.CharField(
+        "ukuran kertas laporan",
+        max_length=5,
+        choices=UkuranKertas.choices,
+        default=UkuranKertas.A4,
+    )
+    latar_belakang = models.TextField(
+        "latar belakang",
+        blank=True,
+        help_text=(
+            "Bab I laporan kantor. Kosong: paragraf baku tentang SAKIP dengan nama "
+            "kantor."
+        ),
+    )
+    gambaran_umum = models.TextField(
+        "gambaran umum",
+        blank=True,
+        help_text="Wilayah, penduduk dan kedudukan kantor (Bab I laporan kantor).",
+    )
 
     class Meta:
         verbose_name = "perangkat daerah"
@@ -348,6 +372,10 @@ class Renstra(models.Model):
     tahun_awal = models.PositiveSmallIntegerField("tahun awal")
     tahun_akhir = models.PositiveSmallIntegerField("tahun akhir")
     dasar_hukum = models.CharField("dasar hukum", max_length=300, blank=True)
+    visi = models.TextField(
+        blank=True, help_text="Visi kepala daerah yang didukung kantor ini."
+    )
+    misi = models.TextField(blank=True, help_text="Satu misi per baris.")
 
     class Meta:
         verbose_name = "renstra"
@@ -1108,6 +1136,180 @@ class Riwayat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.laporan} v{self.versi}: {self.objek} {self.kolom}"
+
+
+class LaporanOpd(models.Model):
+    """The office's quarterly report (Laporan Evaluasi Kinerja Triwulan, at TW IV the
+    LKjIP): what the planner writes around the computed tables."""
+
+    tahun_anggaran = models.ForeignKey(
+        TahunAnggaran,
+        on_delete=models.CASCADE,
+        related_name="laporan_opd",
+        verbose_name="tahun anggaran",
+    )
+    triwulan = models.PositiveSmallIntegerField(
+        choices=TRIWULAN_CHOICES, validators=TRIWULAN_VALIDATORS
+    )
+    tanggal = models.DateField(
+        "tanggal laporan",
+        null=True,
+        blank=True,
+        help_text="Tanggal di atas tanda tangan kepala kantor.",
+    )
+    kata_pengantar = models.TextField(
+        "kata pengantar", blank=True, help_text="Kosong: kata pengantar baku."
+    )
+    kesimpulan = models.TextField(
+        blank=True,
+        help_text="Bab Penutup, setelah ringkasan capaian yang dihitung program.",
+    )
+
+    class Meta:
+        verbose_name = "laporan kantor"
+        verbose_name_plural = "laporan kantor"
+        ordering = ["tahun_anggaran", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun_anggaran", "triwulan"], name="laporan_opd_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="laporan_opd_triwulan_1_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tahun_anggaran} TW {ROMAWI[self.triwulan]}"
+
+
+class KomposisiPegawai(models.Model):
+    """One cell of the staff tables (sumber daya aparatur): how many employees of a
+    group (golongan, or eselon for the structural officials) have an education level
+    and a sex, in one office and year."""
+
+    class Tabel(models.TextChoices):
+        GOLONGAN = "golongan", "Menurut golongan"
+        ESELON = "eselon", "Pejabat struktural menurut eselon"
+
+    class Pendidikan(models.TextChoices):
+        S3_S2 = "s3_s2", "S-3 / S-2"
+        S1_D4 = "s1_d4", "S-1 / D-4"
+        D1_D3 = "d1_d3", "D-1 / D-3"
+        SLTA = "slta", "SLTA/ Sederajat"
+        SMP = "smp", "SMP/ Sederajat"
+        SD = "sd", "SD/ Sederajat"
+
+    class JenisKelamin(models.TextChoices):
+        L = "L", "Laki-laki"
+        P = "P", "Perempuan"
+
+    tahun_anggaran = models.ForeignKey(
+        TahunAnggaran,
+        on_delete=models.CASCADE,
+        related_name="komposisi_pegawai",
+        verbose_name="tahun anggaran",
+    )
+    tabel = models.CharField(max_length=10, choices=Tabel.choices)
+    kelompok = models.CharField(
+        max_length=50, help_text="Golongan (IV, III, Upah Jasa) atau eselon (III/a)."
+    )
+    urutan = models.PositiveSmallIntegerField(
+        default=0, help_text="Urutan kelompok dalam tabel."
+    )
+    pendidikan = models.CharField(max_length=10, choices=Pendidikan.choices)
+    jenis_kelamin = models.CharField(
+        "jenis kelamin", max_length=1, choices=JenisKelamin.choices
+    )
+    jumlah = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = "komposisi pegawai"
+        verbose_name_plural = "komposisi pegawai"
+        ordering = ["tahun_anggaran", "tabel", "urutan", "kelompok"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "tahun_anggaran",
+                    "tabel",
+                    "kelompok",
+                    "pendidikan",
+                    "jenis_kelamin",
+                ],
+                name="komposisi_pegawai_unik",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.kelompok} {self.get_pendidikan_display()} "
+            f"{self.jenis_kelamin}: {self.jumlah}"
+        )
+
+
+def ekspor_upload_to(instance: Ekspor, filename: str) -> str:
+    return f"ekspor/{instance.opd_id}/{filename}"
+
+
+class Ekspor(models.Model):
+    """A long export (the office report, the bundle of unit reports) made by the task
+    worker, with its progress and, when done, the file."""
+
+    class Jenis(models.TextChoices):
+        OPD = "opd", "Laporan kantor"
+        BUNDEL = "bundel", "Bundel laporan unit"
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", "Menunggu giliran"
+        BERJALAN = "berjalan", "Sedang dibuat"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    jenis = models.CharField(max_length=10, choices=Jenis.choices)
+    opd = models.ForeignKey(
+        PerangkatDaerah,
+        on_delete=models.CASCADE,
+        related_name="ekspor",
+        verbose_name="perangkat daerah",
+    )
+    tahun = models.PositiveSmallIntegerField()
+    triwulan = models.PositiveSmallIntegerField(
+        choices=TRIWULAN_CHOICES, validators=TRIWULAN_VALIDATORS
+    )
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.MENUNGGU
+    )
+    progres = models.PositiveSmallIntegerField(
+        default=0, validators=[MaxValueValidator(100)]
+    )
+    tahap = models.CharField(max_length=200, blank=True)
+    berkas = models.FileField(upload_to=ekspor_upload_to, blank=True)
+    pesan_galat = models.TextField("pesan galat", blank=True)
+    selesai_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "ekspor"
+        verbose_name_plural = "ekspor"
+        ordering = ["-dibuat_pada", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progres__lte=100), name="ekspor_progres_wajar"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_jenis_display()} {self.opd} {self.tahun} "
+            f"TW {ROMAWI[self.triwulan]}"
+        )
 
 
 class HariLibur(models.Model):
