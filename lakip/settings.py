@@ -162,5 +162,10 @@ LOGGING = {
         "level": os.environ.get("LAKIP_LOG_LEVEL", "INFO"),
     },
     # django-axes logs every sign-in at INFO; failures and lockouts are warnings.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint and fontTools narrate every step of a PDF at INFO.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

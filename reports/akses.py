@@ -79,3 +79,18 @@ def boleh_reviu(user: User, unit: UnitKerja) -> bool:
         and unit.atasan_id is not None
         and unit.atasan_id == pengguna.unit_kerja_id
     )
+
+
+def boleh_lihat_opd(user: User, opd_id: int) -> bool:
+    """Whether ``user`` reads the office's own report and the bundle of its unit
+    reports: the planner and the examiner of the office, and its head (the unit with
+    no superior, e.g. the camat)."""
+    if user.is_authenticated and user.is_superuser:
+        return True
+    pengguna = pengguna_dari(user)
+    if pengguna is None or pengguna.opd_id != opd_id:
+        return False
+    if pengguna.peran in PERAN_SELURUH_OPD:
+        return True
+    unit = pengguna.unit_kerja
+    return unit is not None and unit.atasan_id is None

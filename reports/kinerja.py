@@ -18,7 +18,7 @@ This module imports nothing from Django; it is tested without a database.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -147,10 +147,12 @@ def sisa(*, anggaran: Decimal | None, realisasi: Decimal | None) -> Decimal | No
 
 @dataclass(frozen=True)
 class Rerata:
-    """A mean together with how many values it was taken over."""
+    """A mean together with how many values it was taken over and, for reports that
+    write the formula out, the values themselves as they entered the mean."""
 
     nilai: Decimal | None
     jumlah: int
+    suku: tuple[Decimal, ...] = field(default=(), compare=False)
 
 
 def rata_rata(
@@ -168,7 +170,7 @@ def rata_rata(
         ada = [min(v, batas_atas) for v in ada]
     if not ada:
         return Rerata(nilai=None, jumlah=0)
-    return Rerata(nilai=sum(ada, NOL) / len(ada), jumlah=len(ada))
+    return Rerata(nilai=sum(ada, NOL) / len(ada), jumlah=len(ada), suku=tuple(ada))
 
 
 # --- predikat ---
@@ -420,6 +422,49 @@ def angka_turunan(
 
 
 @dataclass(frozen=True)
+class TitikTriwulan:
+    """What the capaian of one quarter compares: a point of a target-vs-realisasi
+    chart."""
+
+    triwulan: int
+    target: Decimal | None
+    realisasi: Decimal | None
+
+
+def seri_triwulan(
+    *,
+    dasar: str,
+    target_tahunan: Decimal | None,
+    target: Sequence[Isian | None],
+    realisasi: Sequence[Isian | None],
+    cara: str = CaraAkumulasi.JUMLAH,
+    sampai: int = JUMLAH_TRIWULAN,
+) -> list[TitikTriwulan]:
+    """Target and realisation of TW I..IV on the office's dasar capaian, for the chart
+    of an indicator over the year. Targets are the plan of every quarter; quarters
+    after ``sampai`` (not reported yet) have no realisation."""
+    _periksa_triwulan(sampai)
+    return [
+        TitikTriwulan(
+            triwulan=q,
+            target=target_dasar(
+                dasar,
+                triwulan=q,
+                target_tahunan=target_tahunan,
+                target=target,
+                cara=cara,
+            ),
+            realisasi=(
+                realisasi_dasar(dasar, triwulan=q, realisasi=realisasi, cara=cara)
+                if q <= sampai
+                else None
+            ),
+        )
+        for q in range(1, JUMLAH_TRIWULAN + 1)
+    ]
+
+
+@dataclass(frozen=True)
 class AngkaAnggaran:
     """Every figure of one budget line (or a total of lines) in one quarter's report."""
 
@@ -441,9 +486,19 @@ class AngkaAnggaran:
         return sisa(anggaran=self.target, realisasi=self.realisasi)
 
     @property
+    def persen_selisih(self) -> Decimal | None:
+        """The selisih as a share of the target (seed 001, column 9 = 8 / 5 x 100)."""
+        return persen(self.selisih, self.target)
+
+    @property
     def sisa(self) -> Decimal | None:
         """Pagu minus spending so far (seed 001, column 10)."""
         return sisa(anggaran=self.pagu, realisasi=self.realisasi_sd)
+
+    @property
+    def persen_sisa(self) -> Decimal | None:
+        """The sisa as a share of the pagu (seed 001, column 11 = 10 / 4 x 100)."""
+        return persen(self.sisa, self.pagu)
 
 
 def angka_anggaran(

@@ -113,6 +113,8 @@ class PohonTahun:
         )
         self.indikator = list(Indikator.objects.for_tahun(ta))
 
+        self.program_by_id = {p.pk: p for p in self.program}
+        self.kegiatan_by_id = {k.pk: k for k in self.kegiatan}
         self._anak: dict[tuple[str, int], list[Simpul]] = defaultdict(list)
         for k in self.kegiatan:
             self._anak[(Tingkat.PROGRAM, k.program_id)].append(k)
@@ -136,6 +138,16 @@ class PohonTahun:
 
     def indikator_iku(self) -> list[Indikator]:
         return [i for i in self.indikator if i.tingkat == Tingkat.IKU]
+
+    def indikator_unit(self, unit: UnitKerja) -> list[Indikator]:
+        return [i for i in self.indikator if i.unit_kerja_id == unit.pk]
+
+    def tingkat_unit(self, unit: UnitKerja) -> str | None:
+        """The lowest level a unit has indicators at: the level it reports on."""
+        milik = self.indikator_unit(unit)
+        return next(
+            (t for t in URUTAN_TINGKAT if any(i.tingkat == t for i in milik)), None
+        )
 
     # --- performance ----------------------------------------------------------
 
@@ -221,6 +233,27 @@ class PohonTahun:
             return self.angka_sub_kegiatan(simpul)
         return kinerja.total_anggaran(self.angka_simpul(a) for a in self.anak(simpul))
 
+    def kas_per_triwulan(self, simpul: Simpul) -> list[Decimal | None]:
+        """The planned disbursement (anggaran kas) of TW I..IV of any item; a
+        kegiatan's or program's is the sum of its sub kegiatan's."""
+        if isinstance(simpul, SubKegiatan):
+            anggaran = _anggaran_berlaku(simpul)
+            return [None] * 4 if anggaran is None else anggaran.kas_triwulan
+        anak = [self.kas_per_triwulan(a) for a in self.anak(simpul)]
+        return [kinerja.jumlah(k[q] for k in anak) for q in range(4)]
+
+    def seri(self, indikator: Indikator) -> list[kinerja.TitikTriwulan]:
+        """Target and realisation of TW I..IV of an entered indicator, for its
+        chart."""
+        return kinerja.seri_triwulan(
+            dasar=self.dasar,
+            target_tahunan=indikator.target_tahunan,
+            target=kinerja.isian(indikator.target_triwulan),
+            realisasi=_isian_realisasi(indikator),
+            cara=indikator.cara_akumulasi,
+            sampai=self.triwulan,
+        )
+
     def total_keuangan(self) -> AngkaAnggaran:
         return kinerja.total_anggaran(
             self.angka_sub_kegiatan(s) for s in self.sub_kegiatan
@@ -260,6 +293,7 @@ class BarisKinerja:
     indikator: Indikator | None = None  # None: a heading row for the items below
     angka: AngkaKinerja | None = None
     realisasi: Realisasi | None = None  # the quarter's entry, for its narrative
+    simpul: Simpul | None = None  # the program / kegiatan / sub kegiatan (not IKU)
 
 
 @dataclass(frozen=True)
@@ -341,18 +375,27 @@ def laporan_unit(
         isian_kinerja=isian_kinerja,
         isian_anggaran=isian_anggaran,
     )
-    milik = [i for i in pohon.indikator if i.unit_kerja_id == unit.pk]
-    tingkat_unit = next(
-        (t for t in URUTAN_TINGKAT if any(i.tingkat == t for i in milik)), None
+    laporan = (
+        LaporanTriwulan.objects.select_related("disetujui_oleh")
+        .filter(unit_kerja=unit, tahun_anggaran=tahun_anggaran, triwulan=triwulan)
+        .first()
     )
+    return laporan_unit_dari(pohon, unit, laporan)
+
+
+def laporan_unit_dari(
+    pohon: PohonTahun, unit: UnitKerja, laporan: LaporanTriwulan | None
+) -> LaporanUnit:
+    """``laporan_unit`` from a year already read, so that the reports of many units
+    share one reading."""
+    milik = pohon.indikator_unit(unit)
+    tingkat_unit = pohon.tingkat_unit(unit)
     baris_keuangan = _baris_keuangan(pohon, unit)
     return LaporanUnit(
         unit=unit,
-        tahun_anggaran=tahun_anggaran,
-        triwulan=triwulan,
-        laporan=LaporanTriwulan.objects.select_related("disetujui_oleh")
-        .filter(unit_kerja=unit, tahun_anggaran=tahun_anggaran, triwulan=triwulan)
-        .first(),
+        tahun_anggaran=pohon.tahun_anggaran,
+        triwulan=pohon.triwulan,
+        laporan=laporan,
         baris_kinerja=list(_baris_kinerja(pohon, unit)),
         rata_rata_kinerja=pohon.rata_rata(
             pohon.angka(i).capaian for i in milik if i.tingkat == tingkat_unit
@@ -369,12 +412,19 @@ def _baris_kinerja(pohon: PohonTahun, unit: UnitKerja) -> Iterator[BarisKinerja]
     def milik_unit(indikator: Indikator) -> bool:
         return indikator.unit_kerja_id == unit.pk
 
-    def baris_simpul(nomor: str, tingkat: str, nama: str, daftar: list[Indikator]):
+    def baris_simpul(
+        nomor: str,
+        tingkat: str,
+        nama: str,
+        daftar: list[Indikator],
+        simpul: Simpul | None = None,
+    ):
         for n, ind in enumerate(daftar):
             yield BarisKinerja(
                 nomor=nomor if n == 0 else "",
                 tingkat=tingkat,
                 nama=nama if n == 0 else "",
+                simpul=simpul,
                 indikator=ind,
                 angka=pohon.angka(ind),
                 realisasi=next(
@@ -401,9 +451,11 @@ def _baris_kinerja(pohon: PohonTahun, unit: UnitKerja) -> Iterator[BarisKinerja]
         tingkat, _ = _kunci(simpul)
         sendiri = [i for i in pohon.indikator_dari(simpul) if milik_unit(i)]
         if sendiri:
-            yield from baris_simpul(nomor, tingkat, simpul.nama, sendiri)
+            yield from baris_simpul(nomor, tingkat, simpul.nama, sendiri, simpul)
         else:
-            yield BarisKinerja(nomor=nomor, tingkat=tingkat, nama=simpul.nama)
+            yield BarisKinerja(
+                nomor=nomor, tingkat=tingkat, nama=simpul.nama, simpul=simpul
+            )
         anak = [a for a in pohon.anak(simpul) if ada_di_bawah(a)]
         for n, a in enumerate(anak, start=1):
             yield from telusuri(a, f"{nomor}.{n}")

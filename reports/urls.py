@@ -10,6 +10,9 @@ laporan = [
     path("isi/hitung/", views.hitung, name="hitung"),
     path("reviu/", views.reviu, name="reviu"),
     path("riwayat/", views.riwayat, name="riwayat"),
+    path("laporan/", views.laporan_unit, name="laporan_unit"),
+    path("laporan/pdf/", views.laporan_unit_pdf, name="laporan_unit_pdf"),
+    path("laporan/xlsx/", views.laporan_unit_xlsx, name="laporan_unit_xlsx"),
 ]
 
 urlpatterns = [

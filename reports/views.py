@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
-from reports import akses, selectors, services
+from reports import akses, excel, laporan, pdf, selectors, services
 from reports.forms import AlasanForm, FormulirLaporan, TanggapanForm, baca_versi
 from reports.models import BuktiDukung, LaporanTriwulan, TahunAnggaran
 from reports.tables import RiwayatTable
@@ -318,3 +318,58 @@ def bukti(request: HttpRequest, pk: int) -> FileResponse:
     except FileNotFoundError as exc:
         raise Http404("Berkas tidak ditemukan.") from exc
     return FileResponse(isi, content_type=jenis, filename=nama)
+
+
+# --- printed reports ---
+
+
+def _berkas(isi: bytes, nama: str, jenis: str) -> HttpResponse:
+    respons = HttpResponse(isi, content_type=jenis)
+    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return respons
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _dokumen_unit(request, opd, unit, tahun, triwulan) -> laporan.DokumenUnit:
+    unit_kerja, ta = _unit_tahun(request, opd, unit, tahun, triwulan)
+    return laporan.dokumen_unit(unit=unit_kerja, tahun_anggaran=ta, triwulan=triwulan)
+
+
+def _nama_berkas(dok: laporan.DokumenUnit, akhiran: str) -> str:
+    return (
+        f"laporan-kinerja-{dok.opd.slug}-{dok.unit.slug}-{dok.tahun}-"
+        f"tw{dok.triwulan}.{akhiran}"
+    )
+
+
+@require_GET
+@login_required
+def laporan_unit(
+    request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int
+) -> HttpResponse:
+    """A unit's Laporan Kinerja Triwulan as it prints."""
+    dok = _dokumen_unit(request, opd, unit, tahun, triwulan)
+    return render(request, "reports/laporan_unit.html", {"dok": dok})
+
+
+@require_GET
+@login_required
+def laporan_unit_pdf(
+    request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int
+) -> HttpResponse:
+    dok = _dokumen_unit(request, opd, unit, tahun, triwulan)
+    return _berkas(pdf.pdf_unit(dok), _nama_berkas(dok, "pdf"), "application/pdf")
+
+
+@require_GET
+@login_required
+def laporan_unit_xlsx(
+    request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int
+) -> HttpResponse:
+    dok = _dokumen_unit(request, opd, unit, tahun, triwulan)
+    isi = excel.buku_kerja(
+        [("", f"{dok.unit.jabatan_kepala}, {dok.opd.nama}, {dok.periode}", dok.tabel())]
+    )
+    return _berkas(isi, _nama_berkas(dok, "xlsx"), XLSX)

@@ -11,6 +11,7 @@ from django.utils import numberformat
 
 from reports import kinerja
 from reports.models import ROMAWI
+from reports.tabel import Format, SelTampil
 
 register = template.Library()
 
@@ -37,12 +38,16 @@ def angka(nilai: Decimal | int | None, tempat: int = 2) -> str:
     return format_angka(nilai, tempat)
 
 
-@register.filter
-def persen(nilai: Decimal | None) -> str:
+def format_persen(nilai: Decimal | None) -> str:
     """A percentage: "82,17 %"."""
     if nilai is None:
         return KOSONG
     return f"{format_angka(nilai)} %"
+
+
+@register.filter
+def persen(nilai: Decimal | None) -> str:
+    return format_persen(nilai)
 
 
 @register.filter
@@ -51,6 +56,18 @@ def rupiah(nilai: Decimal | int | None) -> str:
     if nilai is None:
         return KOSONG
     return f"Rp {format_angka(nilai)}"
+
+
+@register.filter
+def sel(s: SelTampil) -> str:
+    """A table cell as text by its format; a missing number shows as "-"."""
+    if s.format == Format.TEKS:
+        return "" if s.nilai is None else str(s.nilai)
+    if isinstance(s.nilai, str):
+        return s.nilai
+    if s.format == Format.PERSEN:
+        return format_persen(s.nilai)
+    return format_angka(s.nilai)
 
 
 @register.filter

@@ -1,0 +1,71 @@
+"""Reading a rendered PDF back, as a reader would: its text (pdftotext), its pages,
+fonts and bookmarks."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+
+def teks_pdf(isi: bytes, *, layout: bool = False) -> str:
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(isi)
+        f.flush()
+        perintah = ["pdftotext", *(["-layout"] if layout else []), f.name, "-"]
+        return subprocess.run(
+            perintah, check=True, capture_output=True, text=True
+        ).stdout
+
+
+def info_pdf(isi: bytes, perintah: str = "pdfinfo") -> str:
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(isi)
+        f.flush()
+        return subprocess.run(
+            [perintah, f.name], check=True, capture_output=True, text=True
+        ).stdout
+
+
+def penanda_buku(isi: bytes) -> list[tuple[int, str]]:
+    """The bookmarks (outline) as (depth, title), in order."""
+    from pypdf import PdfReader
+
+    hasil: list[tuple[int, str]] = []
+
+    def telusuri(daftar, tingkat: int) -> None:
+        for item in daftar:
+            if isinstance(item, list):
+                telusuri(item, tingkat + 1)
+            else:
+                hasil.append((tingkat, item.title))
+
+    telusuri(PdfReader(BytesIO(isi)).outline, 1)
+    return hasil
+
+
+def jumlah_halaman(isi: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(BytesIO(isi)).pages)
+
+
+def simpan(isi: bytes, nama: str) -> Path:
+    """Keep a rendered file under test-artifacts/ for a human to look at."""
+    folder = Path(__file__).resolve().parent.parent / "test-artifacts"
+    folder.mkdir(exist_ok=True)
+    path = folder / nama
+    path.write_bytes(isi)
+    return path
+
+
+def ukuran_halaman_mm(isi: bytes) -> list[tuple[int, int]]:
+    """Each page's width and height in whole millimetres."""
+    from pypdf import PdfReader
+
+    mm = 25.4 / 72
+    return [
+        (round(float(p.mediabox.width) * mm), round(float(p.mediabox.height) * mm))
+        for p in PdfReader(BytesIO(isi)).pages
+    ]
