@@ -34,7 +34,7 @@ class PemerintahDaerahAdmin(admin.ModelAdmin):
 
 @admin.register(models.PerangkatDaerah)
 class PerangkatDaerahAdmin(admin.ModelAdmin):
-    list_display = ["nama", "pemda", "tempat"]
+    list_display = ["nama", "pemda", "tempat", "ukuran_kertas"]
     list_filter = ["pemda"]
     search_fields = ["nama", "singkatan"]
     prepopulated_fields = {"slug": ["nama"]}
@@ -65,10 +65,22 @@ class UnitKerjaAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["nama"]}
 
 
+class LaporanOpdInline(admin.StackedInline):
+    model = models.LaporanOpd
+    extra = 0
+
+
+class KomposisiPegawaiInline(admin.TabularInline):
+    model = models.KomposisiPegawai
+    extra = 0
+    fields = ["tabel", "urutan", "kelompok", "pendidikan", "jenis_kelamin", "jumlah"]
+
+
 @admin.register(models.TahunAnggaran)
 class TahunAnggaranAdmin(admin.ModelAdmin):
     list_display = ["opd", "tahun", "dasar_capaian", "tenggat_hari_kerja"]
     list_filter = ["opd", "tahun"]
+    inlines = [LaporanOpdInline, KomposisiPegawaiInline]
 
 
 class TargetIKUInline(admin.TabularInline):
