@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "axes",
     "django_htmx",
     "django_tables2",
+    "django_tasks",
+    "django_tasks_db",
     "reports",
 ]
 
@@ -93,7 +95,22 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The task worker writes progress while the web server reads: wait for a lock
+    # rather than fail, and take write locks up front.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20, transaction_mode="IMMEDIATE"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Long exports (the office report, the bundle) are made by a worker:
+# `python manage.py db_worker` (`make run` starts one).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [

@@ -173,6 +173,11 @@ def rata_rata(
     return Rerata(nilai=sum(ada, NOL) / len(ada), jumlah=len(ada), suku=tuple(ada))
 
 
+def tercapai(nilai_capaian: Decimal | None) -> bool | None:
+    """Whether a capaian reaches its target (100 % or more); unknown when missing."""
+    return None if nilai_capaian is None else nilai_capaian >= SERATUS
+
+
 # --- predikat ---
 
 

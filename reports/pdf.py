@@ -9,6 +9,8 @@ embedded and subset.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -38,8 +40,18 @@ def css_halaman(kertas: str) -> str:
     """
 
 
-def render_pdf(template: str, konteks: dict, *, kertas: str) -> bytes:
-    """Render a report template to PDF on the given paper size."""
+Progres = Callable[[int, str], None]
+
+
+def _diam(persen: int, tahap: str) -> None:
+    pass
+
+
+def render_pdf(
+    template: str, konteks: dict, *, kertas: str, progres: Progres = _diam
+) -> bytes:
+    """Render a report template to PDF on the given paper size, telling ``progres``
+    (percent, step) as the slow steps begin."""
     from weasyprint import CSS, HTML
 
     html = render_to_string(template, konteks)
@@ -47,21 +59,27 @@ def render_pdf(template: str, konteks: dict, *, kertas: str) -> bytes:
         CSS(filename=finders.find("css/laporan.css")),
         CSS(string=css_halaman(kertas)),
     ]
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+    progres(30, "Menata halaman")
+    dokumen = HTML(string=html, base_url=str(settings.BASE_DIR)).render(
         stylesheets=gaya
     )
+    progres(85, f"Menulis PDF ({len(dokumen.pages)} halaman)")
+    return dokumen.write_pdf()
 
 
-def pdf_unit(dok) -> bytes:
+def pdf_unit(dok, *, progres: Progres = _diam) -> bytes:
     """One unit's Laporan Kinerja Triwulan."""
     return render_pdf(
         "reports/laporan/unit_pdf.html",
         {"dok": dok, "judul": f"{dok.judul} {dok.unit.nama}", "opd": dok.opd},
         kertas=dok.opd.ukuran_kertas,
+        progres=progres,
     )
 
 
-def pdf_bundel(*, opd, tahun: int, triwulan: int, dokumen: list) -> bytes:
+def pdf_bundel(
+    *, opd, tahun: int, triwulan: int, dokumen: list, progres: Progres = _diam
+) -> bytes:
     """All unit reports of an office's quarter in one PDF, each on a new page."""
     return render_pdf(
         "reports/laporan/bundel_pdf.html",
@@ -73,4 +91,15 @@ def pdf_bundel(*, opd, tahun: int, triwulan: int, dokumen: list) -> bytes:
             "judul": f"Laporan Kinerja Unit Kerja Triwulan {ROMAWI[triwulan]} {tahun}",
         },
         kertas=opd.ukuran_kertas,
+        progres=progres,
+    )
+
+
+def pdf_opd(dok, *, progres: Progres = _diam) -> bytes:
+    """The office's Laporan Evaluasi Kinerja Triwulan."""
+    return render_pdf(
+        "reports/laporan/opd_pdf.html",
+        {"dok": dok, "judul": f"{dok.judul} {dok.opd.nama}", "opd": dok.opd},
+        kertas=dok.opd.ukuran_kertas,
+        progres=progres,
     )

@@ -62,6 +62,12 @@ def tahun_anggaran_for(opd_slug: str, tahun: int) -> TahunAnggaran:
     )
 
 
+def label_periode(dasar: str, triwulan: int) -> str:
+    """ "TW II" for a quarterly basis, "s/d TW II" for a year-to-date one."""
+    tw = f"TW {ROMAWI[triwulan]}"
+    return tw if dasar == DasarCapaian.TRIWULAN else f"s/d {tw}"
+
+
 class PohonTahun:
     """An office's plan of one year as a tree, with every figure of one quarter.
 
@@ -127,6 +133,10 @@ class PohonTahun:
         self._isian_anggaran = isian_anggaran or {}
         self._angka: dict[int, AngkaKinerja] = {}
         self._capaian_simpul: dict[tuple[str, int], Decimal | None] = {}
+
+    @property
+    def label_periode(self) -> str:
+        return label_periode(self.dasar, self.triwulan)
 
     # --- structure ------------------------------------------------------------
 
@@ -351,9 +361,7 @@ class LaporanUnit:
 
     @property
     def label_periode(self) -> str:
-        """ "TW II" for a quarterly basis, "s/d TW II" for a year-to-date one."""
-        tw = f"TW {ROMAWI[self.triwulan]}"
-        return tw if self.dasar == DasarCapaian.TRIWULAN else f"s/d {tw}"
+        return label_periode(self.dasar, self.triwulan)
 
 
 def laporan_unit(

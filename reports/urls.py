@@ -15,8 +15,20 @@ laporan = [
     path("laporan/xlsx/", views.laporan_unit_xlsx, name="laporan_unit_xlsx"),
 ]
 
+OPD, BUNDEL = {"jenis": "opd"}, {"jenis": "bundel"}
+kantor = [
+    path("", views.laporan_opd, name="laporan_opd"),
+    path("xlsx/", views.laporan_opd_xlsx, OPD, name="laporan_opd_xlsx"),
+    path("pdf/", views.ekspor_buat, OPD, name="laporan_opd_pdf"),
+    path("bundel/xlsx/", views.laporan_opd_xlsx, BUNDEL, name="bundel_xlsx"),
+    path("bundel/pdf/", views.ekspor_buat, BUNDEL, name="bundel_pdf"),
+]
+
 urlpatterns = [
     path("", views.beranda, name="beranda"),
+    path("ekspor/<int:pk>/", views.ekspor_status, name="ekspor_status"),
+    path("ekspor/<int:pk>/unduh/", views.ekspor_unduh, name="ekspor_unduh"),
+    path("<slug:opd>/<int:tahun>/tw<int:triwulan>/laporan/", include(kantor)),
     path("bukti/<int:pk>/", views.bukti, name="bukti"),
     path("<slug:opd>/<slug:unit>/<int:tahun>/tw<int:triwulan>/", include(laporan)),
 ]

@@ -19,13 +19,14 @@ from django.http import (
     HttpResponse,
 )
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
-from reports import akses, excel, laporan, pdf, selectors, services
+from reports import akses, ekspor, selectors, services
 from reports.forms import AlasanForm, FormulirLaporan, TanggapanForm, baca_versi
-from reports.models import BuktiDukung, LaporanTriwulan, TahunAnggaran
+from reports.models import BuktiDukung, Ekspor, LaporanTriwulan, TahunAnggaran
 from reports.tables import RiwayatTable
 
 
@@ -322,6 +323,8 @@ def bukti(request: HttpRequest, pk: int) -> FileResponse:
 
 # --- printed reports ---
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 def _berkas(isi: bytes, nama: str, jenis: str) -> HttpResponse:
     respons = HttpResponse(isi, content_type=jenis)
@@ -329,18 +332,10 @@ def _berkas(isi: bytes, nama: str, jenis: str) -> HttpResponse:
     return respons
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _dokumen_unit(request, opd, unit, tahun, triwulan) -> laporan.DokumenUnit:
+def _permintaan_unit(request, opd, unit, tahun, triwulan) -> ekspor.Permintaan:
     unit_kerja, ta = _unit_tahun(request, opd, unit, tahun, triwulan)
-    return laporan.dokumen_unit(unit=unit_kerja, tahun_anggaran=ta, triwulan=triwulan)
-
-
-def _nama_berkas(dok: laporan.DokumenUnit, akhiran: str) -> str:
-    return (
-        f"laporan-kinerja-{dok.opd.slug}-{dok.unit.slug}-{dok.tahun}-"
-        f"tw{dok.triwulan}.{akhiran}"
+    return ekspor.Permintaan(
+        jenis=ekspor.UNIT, tahun_anggaran=ta, triwulan=triwulan, unit=unit_kerja
     )
 
 
@@ -350,8 +345,8 @@ def laporan_unit(
     request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int
 ) -> HttpResponse:
     """A unit's Laporan Kinerja Triwulan as it prints."""
-    dok = _dokumen_unit(request, opd, unit, tahun, triwulan)
-    return render(request, "reports/laporan_unit.html", {"dok": dok})
+    p = _permintaan_unit(request, opd, unit, tahun, triwulan)
+    return render(request, "reports/laporan_unit.html", {"dok": ekspor.dokumen(p)})
 
 
 @require_GET
@@ -359,8 +354,9 @@ def laporan_unit(
 def laporan_unit_pdf(
     request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int
 ) -> HttpResponse:
-    dok = _dokumen_unit(request, opd, unit, tahun, triwulan)
-    return _berkas(pdf.pdf_unit(dok), _nama_berkas(dok, "pdf"), "application/pdf")
+    """A unit's report as PDF, made in the request (a few pages)."""
+    p = _permintaan_unit(request, opd, unit, tahun, triwulan)
+    return _berkas(ekspor.berkas_pdf(p), p.nama_berkas("pdf"), "application/pdf")
 
 
 @require_GET
@@ -368,8 +364,119 @@ def laporan_unit_pdf(
 def laporan_unit_xlsx(
     request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int
 ) -> HttpResponse:
-    dok = _dokumen_unit(request, opd, unit, tahun, triwulan)
-    isi = excel.buku_kerja(
-        [("", f"{dok.unit.jabatan_kepala}, {dok.opd.nama}, {dok.periode}", dok.tabel())]
+    p = _permintaan_unit(request, opd, unit, tahun, triwulan)
+    return _berkas(ekspor.berkas_xlsx(p), p.nama_berkas("xlsx"), XLSX)
+
+
+def _tahun_opd(request: HttpRequest, opd: str, tahun: int, triwulan: int):
+    """The office's year, for those who read the office's own report: 404 for
+    another office, 403 for a user of the office who may not."""
+    if not 1 <= triwulan <= 4:
+        raise Http404("Triwulan tidak dikenal.")
+    try:
+        ta = selectors.tahun_anggaran_for(opd, tahun)
+    except TahunAnggaran.DoesNotExist as exc:
+        raise Http404("Tahun anggaran tidak ada.") from exc
+    pengguna = akses.pengguna_dari(request.user)
+    sendiri = pengguna is not None and pengguna.opd_id == ta.opd_id
+    if not (sendiri or request.user.is_superuser):
+        raise Http404("Tahun anggaran tidak ada.")
+    if not akses.boleh_lihat_opd(request.user, ta.opd_id):
+        raise PermissionDenied(
+            "Laporan kantor hanya untuk perencana, pemeriksa dan pimpinan kantor."
+        )
+    return ta
+
+
+def _ekspor_terakhir(ta: TahunAnggaran, triwulan: int) -> list[Ekspor]:
+    return list(
+        Ekspor.objects.filter(opd=ta.opd, tahun=ta.tahun, triwulan=triwulan)
+        .select_related("diminta_oleh")
+        .order_by("-dibuat_pada", "-pk")[:6]
     )
-    return _berkas(isi, _nama_berkas(dok, "xlsx"), XLSX)
+
+
+@require_GET
+@login_required
+def laporan_opd(
+    request: HttpRequest, opd: str, tahun: int, triwulan: int
+) -> HttpResponse:
+    """The office's Laporan Evaluasi Kinerja Triwulan as it prints, with its PDF
+    (made in the background) and xlsx."""
+    ta = _tahun_opd(request, opd, tahun, triwulan)
+    p = ekspor.Permintaan(jenis=Ekspor.Jenis.OPD, tahun_anggaran=ta, triwulan=triwulan)
+    return render(
+        request,
+        "reports/laporan_opd.html",
+        {
+            "dok": ekspor.dokumen(p),
+            "daftar_ekspor": _ekspor_terakhir(ta, triwulan),
+            "tahun_lain": selectors.tahun_opd(ta.opd),
+        },
+    )
+
+
+@require_GET
+@login_required
+def laporan_opd_xlsx(
+    request: HttpRequest, opd: str, tahun: int, triwulan: int, jenis: str
+) -> HttpResponse:
+    ta = _tahun_opd(request, opd, tahun, triwulan)
+    p = ekspor.Permintaan(jenis=jenis, tahun_anggaran=ta, triwulan=triwulan)
+    return _berkas(ekspor.berkas_xlsx(p), p.nama_berkas("xlsx"), XLSX)
+
+
+@require_POST
+@login_required
+def ekspor_buat(
+    request: HttpRequest, opd: str, tahun: int, triwulan: int, jenis: str
+) -> HttpResponse:
+    """Ask the worker for the office report or the bundle as PDF."""
+    ta = _tahun_opd(request, opd, tahun, triwulan)
+    e = ekspor.ekspor_minta(
+        user=request.user, tahun_anggaran=ta, triwulan=triwulan, jenis=jenis
+    )
+    messages.success(
+        request,
+        f"{e.get_jenis_display()} sedang dibuat. Halaman ini menampilkan kemajuannya; "
+        "tautan unduh muncul setelah selesai.",
+    )
+    return redirect(
+        reverse("reports:laporan_opd", args=[opd, tahun, triwulan]) + "#ekspor"
+    )
+
+
+def _ekspor_terlihat(request: HttpRequest, pk: int) -> Ekspor:
+    e = get_object_or_404(Ekspor.objects.select_related("opd"), pk=pk)
+    pengguna = akses.pengguna_dari(request.user)
+    sendiri = pengguna is not None and pengguna.opd_id == e.opd_id
+    if not (sendiri or request.user.is_superuser):
+        raise Http404("Berkas tidak ditemukan.")
+    if not akses.boleh_lihat_opd(request.user, e.opd_id):
+        raise PermissionDenied
+    return e
+
+
+@require_GET
+@login_required
+def ekspor_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """One export's progress (polled by the page while it runs)."""
+    return render(request, "reports/_ekspor.html", {"e": _ekspor_terlihat(request, pk)})
+
+
+@require_GET
+@login_required
+def ekspor_unduh(request: HttpRequest, pk: int) -> FileResponse:
+    e = _ekspor_terlihat(request, pk)
+    if e.status != Ekspor.Status.SELESAI or not e.berkas:
+        raise Http404("Berkas belum selesai dibuat.")
+    try:
+        isi = e.berkas.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Berkas tidak ditemukan.") from exc
+    return FileResponse(
+        isi,
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=Path(e.berkas.name).name,
+    )

@@ -69,3 +69,8 @@ def ukuran_halaman_mm(isi: bytes) -> list[tuple[int, int]]:
         (round(float(p.mediabox.width) * mm), round(float(p.mediabox.height) * mm))
         for p in PdfReader(BytesIO(isi)).pages
     ]
+
+
+def teks_halaman(isi: bytes) -> list[str]:
+    """The text of each page (pdftotext, one page at a time)."""
+    return teks_pdf(isi).split("\f")[:-1]

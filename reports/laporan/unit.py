@@ -1,12 +1,5 @@
-"""The printed reports, assembled from the selectors' rows.
-
-``dokumen_unit`` is the Laporan Kinerja Triwulan of one unit (seeds 000, 002, 003),
-``bundel`` all of an office's unit reports of a quarter (seed 002), ``dokumen_opd`` the
-office's Laporan Evaluasi Kinerja Triwulan / LKjIP (seeds 001, 004). Each holds its
-tables as ``reports.tabel.Tabel``: the HTML page, the PDF and the xlsx all draw from
-these same objects. Every figure comes from ``reports.kinerja`` through the
-selectors; nothing here is typed or rounded.
-"""
+"""The Laporan Kinerja Triwulan of one unit (seeds 000, 002, 003) and the bundle of
+an office's unit reports (seed 002)."""
 
 from __future__ import annotations
 
@@ -19,7 +12,6 @@ from reports import kinerja, selectors
 from reports.kinerja import AngkaKinerja
 from reports.models import (
     ROMAWI,
-    DasarCapaian,
     Indikator,
     Kegiatan,
     LaporanTriwulan,
@@ -211,11 +203,6 @@ def _dokumen_unit(
 # --- the tables of a unit's report ---
 
 
-def _label_periode(lap: LaporanUnit) -> str:
-    tw = f"TW {ROMAWI[lap.triwulan]}"
-    return tw if lap.dasar == DasarCapaian.TRIWULAN else f"s/d {tw}"
-
-
 def _kolom_nama(lap: LaporanUnit) -> Kolom:
     tingkat = {b.tingkat for b in lap.baris_kinerja}
     judul = (
@@ -230,7 +217,7 @@ def _jenis(b: BarisKinerja) -> JenisBaris:
 
 def _tabel_pk(lap: LaporanUnit) -> Tabel:
     return Tabel(
-        kunci="pk",
+        kunci=f"{lap.unit.slug}-pk",
         nomor="Tabel 2.1",
         judul=f"Perjanjian Kinerja {lap.unit.jabatan_kepala} Tahun "
         f"{lap.tahun_anggaran.tahun}",
@@ -259,7 +246,7 @@ def _tabel_pk(lap: LaporanUnit) -> Tabel:
 
 def _tabel_anggaran(lap: LaporanUnit) -> Tabel:
     return Tabel(
-        kunci="anggaran",
+        kunci=f"{lap.unit.slug}-anggaran",
         nomor="Tabel 2.2",
         judul=f"Anggaran {lap.unit.jabatan_kepala} Tahun {lap.tahun_anggaran.tahun}",
         kolom=(
@@ -328,7 +315,7 @@ def _tabel_rencana_aksi(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
         ),
     )
     return Tabel(
-        kunci="rencana-aksi",
+        kunci=f"{lap.unit.slug}-rencana-aksi",
         nomor="Tabel 2.3",
         judul=f"Rencana Aksi {lap.unit.jabatan_kepala} Tahun "
         f"{lap.tahun_anggaran.tahun}",
@@ -352,7 +339,7 @@ def _baris_tingkat(lap: LaporanUnit, tingkat: str | None) -> list[BarisKinerja]:
 
 
 def _kolom_capaian(lap: LaporanUnit, nama: str) -> tuple[Kolom, ...]:
-    periode = _label_periode(lap)
+    periode = lap.label_periode
     target = (
         (Kolom(f"Target {periode}", Format.ANGKA, lebar=10),)
         if lap.ada_target_periode
@@ -407,7 +394,7 @@ def _tabel_capaian(lap: LaporanUnit, tingkat: str | None) -> Tabel:
         ),
     )
     return Tabel(
-        kunci="capaian",
+        kunci=f"{lap.unit.slug}-capaian",
         nomor="Tabel 3.1",
         judul=f"Capaian Kinerja {lap.unit.jabatan_kepala} Triwulan "
         f"{ROMAWI[lap.triwulan]} Tahun {lap.tahun_anggaran.tahun}",
@@ -445,7 +432,7 @@ def _semua_di_bawah(pohon: PohonTahun, simpul: Simpul) -> Iterator[Indikator]:
 def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
     """Cost per outcome (seeds 002, 003): budget against performance, efisiensi
     (10 = 9 - 6) and the cost of one unit of output, planned and actual."""
-    periode = _label_periode(lap)
+    periode = lap.label_periode
     rows = []
     for b in lap.baris_keuangan:
         indikator = _indikator_baris(pohon, b)
@@ -487,7 +474,7 @@ def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
         ),
     )
     return Tabel(
-        kunci="biaya",
+        kunci=f"{lap.unit.slug}-biaya",
         nomor="Tabel 3.2",
         judul=f"Cost per Outcome {lap.unit.jabatan_kepala} Triwulan "
         f"{ROMAWI[lap.triwulan]} Tahun {lap.tahun_anggaran.tahun}",
@@ -532,10 +519,10 @@ def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
 
 
 def _tabel_keuangan(lap: LaporanUnit) -> Tabel:
-    periode = _label_periode(lap)
+    periode = lap.label_periode
     total = lap.total_keuangan
     return Tabel(
-        kunci="keuangan",
+        kunci=f"{lap.unit.slug}-keuangan",
         nomor="Tabel 4.1",
         judul=f"Realisasi Keuangan {lap.unit.jabatan_kepala} Triwulan "
         f"{ROMAWI[lap.triwulan]} Tahun {lap.tahun_anggaran.tahun}",
@@ -590,7 +577,7 @@ def _tabel_keuangan(lap: LaporanUnit) -> Tabel:
 def _tabel_tindak_lanjut(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
     """Rencana Tindak Lanjut (seed 002): per budget line the evaluation the figures
     give, and the follow-up and obstacles the unit wrote for its indicators."""
-    periode = _label_periode(lap)
+    periode = lap.label_periode
     triwulan = pohon.triwulan
     rows = []
     for b in lap.baris_keuangan:
@@ -615,7 +602,7 @@ def _tabel_tindak_lanjut(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
             )
         )
     return Tabel(
-        kunci="tindak-lanjut",
+        kunci=f"{lap.unit.slug}-tindak-lanjut",
         nomor="Tabel 4.2",
         judul=f"Rencana Tindak Lanjut {lap.unit.jabatan_kepala}",
         kolom=(
@@ -632,7 +619,7 @@ def _tabel_tindak_lanjut(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
 
 def _tabel_penutup(lap: LaporanUnit) -> Tabel:
     return Tabel(
-        kunci="penutup",
+        kunci=f"{lap.unit.slug}-penutup",
         nomor="Tabel 5.1",
         judul="Rata-rata Capaian Kinerja dan Keuangan",
         kolom=(
