@@ -7,6 +7,7 @@ from decimal import Decimal
 from io import BytesIO
 
 import pytest
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from reports import models
@@ -17,7 +18,7 @@ from reports.rencana_aksi import (
     rencana_aksi_impor,
     templat_rencana_aksi,
 )
-from tests.conftest import D, make_opd, make_tahun, make_unit
+from tests.conftest import D, make_opd, make_tahun, make_unit, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -654,3 +655,112 @@ def test_an_indicator_may_name_its_own_unit(ta_uji, sah):
     assert models.Indikator.objects.get(nama="Jumlah laporan").unit_kerja.slug == (
         "trantib"
     )
+
+
+# --- the page ---
+
+
+def halaman(opd: str, th: int) -> str:
+    return reverse("reports:rencana_aksi", kwargs={"opd": opd, "tahun": th})
+
+
+def unduh(opd: str, th: int) -> str:
+    return reverse("reports:rencana_aksi_unduh", kwargs={"opd": opd, "tahun": th})
+
+
+@pytest.fixture
+def perencana(client):
+    client.force_login(make_user("perencana", opd="kalaena", peran="perencana"))
+    return client
+
+
+def test_planner_downloads_the_blank_and_the_filled_workbook(perencana):
+    kosong = perencana.get(unduh("kalaena", 2024))
+    assert kosong.status_code == 200
+    assert kosong["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert kosong["Content-Disposition"] == (
+        'attachment; filename="rencana-aksi-kalaena-2024-templat.xlsx"'
+    )
+    berisi = perencana.get(unduh("kalaena", 2024) + "?isi=1")
+    assert berisi["Content-Disposition"] == (
+        'attachment; filename="rencana-aksi-kalaena-2024.xlsx"'
+    )
+    wb = load_workbook(BytesIO(berisi.content))
+    assert wb["Program"].max_row == 2
+    assert load_workbook(BytesIO(kosong.content))["Program"].max_row == 1
+
+
+def test_planner_uploads_a_valid_workbook_and_sees_the_summary(perencana):
+    ta = tahun("kalaena", 2024)
+    xlsx = ubah(templat_rencana_aksi(ta, isi=True), "Anggaran", {"F2": "DAU"})
+    berkas = BytesIO(xlsx)
+    berkas.name = "rencana.xlsx"
+    response = perencana.post(halaman("kalaena", 2024), {"berkas": berkas})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Rencana Aksi diimpor: 0 butir dibuat, 1 diubah," in html
+    assert (
+        models.Anggaran.objects.filter(
+            sub_kegiatan__kegiatan__program__tahun_anggaran=ta, sumber_dana="DAU"
+        ).count()
+        == 1
+    )
+
+
+def test_planner_sees_every_error_and_nothing_is_written(perencana):
+    ta = tahun("kalaena", 2024)
+    xlsx = ubah(
+        templat_rencana_aksi(ta, isi=True), "Anggaran", {"E2": "banyak", "G2": -1}
+    )
+    berkas = BytesIO(xlsx)
+    berkas.name = "rencana.xlsx"
+    sebelum = jumlah_baris()
+    response = perencana.post(halaman("kalaena", 2024), {"berkas": berkas})
+    assert response.status_code == 400
+    assert jumlah_baris() == sebelum
+    html = response.content.decode()
+    assert "Berkas memuat 2 kesalahan; tidak ada yang disimpan." in html
+    assert "<td>E (Pagu (Rp))</td><td>&quot;banyak&quot; bukan angka.</td>" in html
+    assert "<td>G (Kas TW I)</td><td>-1 tidak boleh negatif.</td>" in html
+
+
+def test_upload_without_a_file_is_refused(perencana):
+    response = perencana.post(halaman("kalaena", 2024), {})
+    assert response.status_code == 400
+    assert "Pilih berkas .xlsx yang akan diunggah." in response.content.decode()
+
+
+def test_operator_of_the_office_gets_403(client):
+    client.force_login(make_user("op", opd="kalaena", unit="trantib"))
+    assert client.get(halaman("kalaena", 2024)).status_code == 403
+    assert client.get(unduh("kalaena", 2024)).status_code == 403
+    assert client.post(halaman("kalaena", 2024), {}).status_code == 403
+
+
+def test_planner_of_another_office_gets_404(client):
+    client.force_login(make_user("lain", opd="satpolpp-lumajang", peran="perencana"))
+    assert client.get(halaman("kalaena", 2024)).status_code == 404
+    assert client.get(unduh("kalaena", 2024)).status_code == 404
+    assert client.get(halaman("satpolpp-lumajang", 2022)).status_code == 200
+    assert client.get(halaman("satpolpp-lumajang", 2031)).status_code == 404
+
+
+def test_superuser_may_import_any_office(client):
+    client.force_login(make_user("root", superuser=True))
+    assert client.get(halaman("satpolpp-lumajang", 2022)).status_code == 200
+
+
+def test_the_service_refuses_an_operator(ta_uji, sah):
+    from reports.services import AksiDitolak
+
+    operator = make_user("op2", opd=ta_uji.opd, unit="trantib")
+    with pytest.raises(AksiDitolak):
+        rencana_aksi_impor(user=operator, tahun_anggaran=ta_uji, berkas=sah)
+    assert models.Program.objects.filter(tahun_anggaran=ta_uji).count() == 0
+
+
+def test_planners_home_page_links_to_the_import(perencana):
+    html = perencana.get(reverse("reports:beranda")).content.decode()
+    assert halaman("kalaena", 2024) in html
