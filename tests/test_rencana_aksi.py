@@ -4,9 +4,10 @@ and the management command."""
 from __future__ import annotations
 
 from decimal import Decimal
-from io import BytesIO
+from io import BytesIO, StringIO
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -764,3 +765,77 @@ def test_the_service_refuses_an_operator(ta_uji, sah):
 def test_planners_home_page_links_to_the_import(perencana):
     html = perencana.get(reverse("reports:beranda")).content.decode()
     assert halaman("kalaena", 2024) in html
+
+
+# --- the management command ---
+
+
+def test_command_imports_a_workbook_and_prints_the_summary(ta_uji, sah, tmp_path):
+    berkas = tmp_path / "rencana.xlsx"
+    berkas.write_bytes(sah)
+    keluar = StringIO()
+    call_command(
+        "impor_rencana_aksi",
+        str(berkas),
+        opd=ta_uji.opd.slug,
+        tahun=2024,
+        stdout=keluar,
+    )
+    assert keluar.getvalue().splitlines()[:3] == [
+        "Rencana Aksi diimpor: 7 butir dibuat, 0 diubah, 0 tetap.",
+        "  Program: 1 dibuat, 0 diubah, 0 tetap",
+        "  Kegiatan: 1 dibuat, 0 diubah, 0 tetap",
+    ]
+    assert (
+        models.SubKegiatan.objects.filter(
+            kegiatan__program__tahun_anggaran=ta_uji
+        ).count()
+        == 2
+    )
+
+
+def test_command_prints_every_error_and_fails(ta_uji, sah, tmp_path):
+    berkas = tmp_path / "rencana.xlsx"
+    berkas.write_bytes(ubah(sah, "Indikator", {"I2": "dua"}))
+    galat_keluar = StringIO()
+    with pytest.raises(CommandError, match=r"^1 kesalahan; tidak ada yang disimpan\.$"):
+        call_command(
+            "impor_rencana_aksi",
+            str(berkas),
+            opd=ta_uji.opd.slug,
+            tahun=2024,
+            stderr=galat_keluar,
+        )
+    assert galat_keluar.getvalue().strip() == (
+        'Lembar "Indikator", baris 2, kolom I (Target TW II): "dua" bukan angka.'
+    )
+    assert models.Program.objects.filter(tahun_anggaran=ta_uji).count() == 0
+
+
+def test_command_writes_the_template(tmp_path):
+    tujuan = tmp_path / "templat.xlsx"
+    call_command(
+        "impor_rencana_aksi",
+        opd="kalaena",
+        tahun=2023,
+        templat=True,
+        isi=True,
+        output=str(tujuan),
+        stdout=StringIO(),
+    )
+    wb = load_workbook(tujuan)
+    assert wb["Program"].max_row == 7  # the header and the six programs of 2023
+
+
+def test_command_exits_with_status_1_on_errors(ta_uji, sah, tmp_path, capsys):
+    from reports.management.commands.impor_rencana_aksi import Command
+
+    berkas = tmp_path / "rencana.xlsx"
+    berkas.write_bytes(ubah(sah, "Anggaran", {"E2": -4000}))
+    argv = ["manage.py", "impor_rencana_aksi", "--opd", ta_uji.opd.slug]
+    with pytest.raises(SystemExit) as keluar:
+        Command().run_from_argv([*argv, "--tahun", "2024", str(berkas)])
+    assert keluar.value.code == 1
+    stderr = capsys.readouterr().err
+    assert "kolom E (Pagu (Rp)): -4.000 tidak boleh negatif." in stderr
+    assert "CommandError: 1 kesalahan; tidak ada yang disimpan." in stderr
