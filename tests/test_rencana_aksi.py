@@ -598,6 +598,26 @@ def test_bad_choices_and_rumus_are_reported(ta_uji, sah):
     )
 
 
+def test_owner_columns_beyond_the_tingkat_must_be_empty(ta_uji, sah):
+    tolak(
+        ta_uji,
+        ubah(sah, "Indikator", {"A2": "program"}),
+        'Lembar "Indikator", baris 2, kolom C (Kegiatan): harus kosong untuk '
+        'indikator tingkat "program".',
+        'Lembar "Indikator", baris 2, kolom D (Sub Kegiatan): harus kosong untuk '
+        'indikator tingkat "program".',
+    )
+
+
+def test_unknown_sasaran_is_reported(ta_uji, sah):
+    tolak(
+        ta_uji,
+        ubah(sah, "Program", {"D2": "Meningkatnya sesuatu"}),
+        'Lembar "Program", baris 2, kolom D (Sasaran Renstra): sasaran tidak ada di '
+        'Renstra yang berlaku tahun ini; pilih dari lembar "Daftar" atau kosongkan.',
+    )
+
+
 def test_a_missing_sheet_or_a_changed_header_is_reported(ta_uji, sah):
     wb = load_workbook(BytesIO(sah))
     del wb["Anggaran"]

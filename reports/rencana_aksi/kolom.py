@@ -78,8 +78,11 @@ def _triwulan(awalan: str, judul: str, jenis: str) -> list[Kolom]:
             f"{awalan}{n}",
             f"{judul} TW {r}",
             14 if jenis == "target" else 16,
-            f"{judul} triwulan {r}"
-            + (" (triwulan itu saja, bukan s/d)." if jenis == "target" else " (Rp)."),
+            (
+                f"Target triwulan {r} (triwulan itu saja, bukan s/d)."
+                if jenis == "target"
+                else f"Anggaran kas (rencana penarikan) triwulan {r}, Rupiah."
+            ),
             jenis=jenis,
         )
         for n, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
