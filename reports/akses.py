@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
-from reports.models import Pengguna, UnitKerja
+from reports.models import Pengguna, PerangkatDaerah, UnitKerja
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -94,3 +94,16 @@ def boleh_lihat_opd(user: User, opd_id: int) -> bool:
         return True
     unit = pengguna.unit_kerja
     return unit is not None and unit.atasan_id is None
+
+
+def boleh_impor(user: User, opd: PerangkatDaerah) -> bool:
+    """Whether ``user`` imports the Rencana Aksi of ``opd``: its planner, or the site
+    administrator."""
+    if user.is_authenticated and user.is_superuser:
+        return True
+    pengguna = pengguna_dari(user)
+    return (
+        pengguna is not None
+        and pengguna.peran == Pengguna.Peran.PERENCANA
+        and pengguna.opd_id == opd.pk
+    )

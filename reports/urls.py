@@ -31,4 +31,14 @@ urlpatterns = [
     path("<slug:opd>/<int:tahun>/tw<int:triwulan>/laporan/", include(kantor)),
     path("bukti/<int:pk>/", views.bukti, name="bukti"),
     path("<slug:opd>/<slug:unit>/<int:tahun>/tw<int:triwulan>/", include(laporan)),
+    path(
+        "<slug:opd>/<int:tahun>/rencana-aksi/",
+        views.impor_rencana_aksi,
+        name="rencana_aksi",
+    ),
+    path(
+        "<slug:opd>/<int:tahun>/rencana-aksi/unduh/",
+        views.unduh_rencana_aksi,
+        name="rencana_aksi_unduh",
+    ),
 ]

@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
-from reports import akses, ekspor, selectors, services
+from reports import akses, ekspor, rencana_aksi, selectors, services
 from reports.forms import AlasanForm, FormulirLaporan, TanggapanForm, baca_versi
 from reports.models import BuktiDukung, Ekspor, LaporanTriwulan, TahunAnggaran
 from reports.tables import RiwayatTable
@@ -479,4 +479,62 @@ def ekspor_unduh(request: HttpRequest, pk: int) -> FileResponse:
         content_type="application/pdf",
         as_attachment=True,
         filename=Path(e.berkas.name).name,
+    )
+
+
+# --- Rencana Aksi import ---
+
+
+def _tahun_rencana(request: HttpRequest, opd: str, tahun: int) -> TahunAnggaran:
+    """The office's year, for its planner: 404 for an office the user does not see,
+    403 for one they see but may not plan."""
+    if not akses.unit_terlihat(request.user).filter(opd__slug=opd).exists():
+        raise Http404("Perangkat daerah tidak ditemukan.")
+    try:
+        tahun_anggaran = selectors.tahun_anggaran_for(opd, tahun)
+    except TahunAnggaran.DoesNotExist as exc:
+        raise Http404("Tahun anggaran tidak ada.") from exc
+    if not akses.boleh_impor(request.user, tahun_anggaran.opd):
+        raise PermissionDenied("Hanya perencana perangkat daerah ini.")
+    return tahun_anggaran
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def impor_rencana_aksi(request: HttpRequest, opd: str, tahun: int) -> HttpResponse:
+    """The Rencana Aksi page: download the template, upload the filled workbook."""
+    ta = _tahun_rencana(request, opd, tahun)
+    konteks: dict = {"ta": ta, "galat": [], "hasil": None}
+    status = 200
+    if request.method == "POST":
+        berkas = request.FILES.get("berkas")
+        if berkas is None:
+            messages.error(request, "Pilih berkas .xlsx yang akan diunggah.")
+            status = 400
+        else:
+            try:
+                konteks["hasil"] = rencana_aksi.rencana_aksi_impor(
+                    user=request.user, tahun_anggaran=ta, berkas=berkas
+                )
+            except rencana_aksi.RencanaAksiTidakValid as salah:
+                konteks["galat"] = salah.galat
+                messages.error(
+                    request,
+                    f"Berkas memuat {len(salah.galat)} kesalahan; tidak ada yang "
+                    "disimpan. Perbaiki semuanya, lalu unggah lagi.",
+                )
+                status = 400
+            else:
+                messages.success(request, konteks["hasil"].ringkasan())
+    return render(request, "reports/rencana_aksi.html", konteks, status=status)
+
+
+def unduh_rencana_aksi(request: HttpRequest, opd: str, tahun: int) -> HttpResponse:
+    """The Rencana Aksi workbook: blank, or with ``?isi=1`` the year's stored plan."""
+    ta = _tahun_rencana(request, opd, tahun)
+    isi = request.GET.get("isi") == "1"
+    return _berkas(
+        rencana_aksi.templat_rencana_aksi(ta, isi=isi),
+        rencana_aksi.nama_berkas(ta, isi=isi),
+        XLSX,
     )

@@ -1,8 +1,8 @@
 """Export a report as PDF from the command line (batch use, automation), e.g.:
 
-    manage.py laporan_pdf --opd kalaena --tahun 2023 --triwulan 4 -o lkjip.pdf
-    manage.py laporan_pdf --opd kalaena --tahun 2024 --triwulan 2 --unit trantib
-    manage.py laporan_pdf --opd satpolpp-lumajang --tahun 2022 --triwulan 2 --bundle
+manage.py laporan_pdf --opd kalaena --tahun 2023 --triwulan 4 -o lkjip.pdf
+manage.py laporan_pdf --opd kalaena --tahun 2024 --triwulan 2 --unit trantib
+manage.py laporan_pdf --opd satpolpp-lumajang --tahun 2022 --triwulan 2 --bundle
 """
 
 from __future__ import annotations

@@ -1,0 +1,349 @@
+"""Writing a checked Rencana Aksi into the year, in one transaction."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from reports import akses
+from reports.models import (
+    Anggaran,
+    Indikator,
+    Kegiatan,
+    Program,
+    SubKegiatan,
+    TahunAnggaran,
+    UnitKerja,
+)
+from reports.rencana_aksi.baca import baca_rencana_aksi
+from reports.rencana_aksi.kolom import (
+    ANGGARAN,
+    INDIKATOR,
+    KEGIATAN,
+    LEMBAR_DATA,
+    PROGRAM,
+    SUB_KEGIATAN,
+    Galat,
+    RencanaAksi,
+    RencanaAksiTidakValid,
+    Tingkat,
+    norm_nama,
+)
+from reports.services import AksiDitolak
+
+
+@dataclass(frozen=True)
+class Hitungan:
+    jenis: str
+    dibuat: int = 0
+    diubah: int = 0
+    tetap: int = 0
+
+
+@dataclass(frozen=True)
+class HasilImpor:
+    """What an import did, by kind of item, and the items of the year that the
+    workbook did not list (left as they were, with everything under them)."""
+
+    hitungan: tuple[Hitungan, ...]
+    tidak_disentuh: tuple[str, ...]
+
+    @property
+    def dibuat(self) -> int:
+        return sum(h.dibuat for h in self.hitungan)
+
+    @property
+    def diubah(self) -> int:
+        return sum(h.diubah for h in self.hitungan)
+
+    @property
+    def tetap(self) -> int:
+        return sum(h.tetap for h in self.hitungan)
+
+    def ringkasan(self) -> str:
+        teks = (
+            f"Rencana Aksi diimpor: {self.dibuat} butir dibuat, {self.diubah} "
+            f"diubah, {self.tetap} tetap."
+        )
+        if self.tidak_disentuh:
+            teks += (
+                f" {len(self.tidak_disentuh)} butir yang sudah ada tidak tercantum di "
+                "berkas dan dibiarkan (tidak dihapus)."
+            )
+        return teks
+
+
+class _Penulis:
+    """Writes a checked plan into the year, in the caller's transaction."""
+
+    def __init__(self, ta: TahunAnggaran, rencana: RencanaAksi) -> None:
+        self.ta, self.rencana = ta, rencana
+        self.galat: list[Galat] = []
+        self.dipakai: set[tuple[type, int]] = set()
+        self.hitung: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        self.unit = {u.slug: u for u in UnitKerja.objects.filter(opd_id=ta.opd_id)}
+
+    def tulis(self) -> HasilImpor:
+        ta, r = self.ta, self.rencana
+        ada_program = list(
+            Program.objects.filter(tahun_anggaran=ta).order_by("urutan", "pk")
+        )
+        ada_kegiatan = _per_induk(
+            Kegiatan.objects.filter(program__tahun_anggaran=ta).order_by(
+                "urutan", "pk"
+            ),
+            "program_id",
+        )
+        ada_sub = _per_induk(
+            SubKegiatan.objects.filter(kegiatan__program__tahun_anggaran=ta).order_by(
+                "urutan", "pk"
+            ),
+            "kegiatan_id",
+        )
+        semua_indikator = list(Indikator.objects.filter(tahun_anggaran=ta))
+        ada_indikator: dict[tuple[str, int], list[Indikator]] = defaultdict(list)
+        for ind in semua_indikator:
+            if ind.iku_id is None:
+                pemilik = ind.sub_kegiatan_id or ind.kegiatan_id or ind.program_id
+                ada_indikator[(ind.tingkat, pemilik)].append(ind)
+        ada_anggaran = {
+            (a.sub_kegiatan_id, a.tahap): a
+            for a in Anggaran.objects.filter(
+                sub_kegiatan__kegiatan__program__tahun_anggaran=ta
+            )
+        }
+
+        program: list[Program] = []
+        for i, p in enumerate(r.program, start=1):
+            obj = self._cocok(ada_program, p.kode, p.nama) or Program(tahun_anggaran=ta)
+            self._simpan(
+                obj,
+                PROGRAM,
+                p.baris,
+                kode=p.kode,
+                nama=p.nama,
+                unit_kerja=self.unit[p.unit],
+                sasaran_id=p.sasaran,
+                urutan=i,
+            )
+            program.append(obj)
+        self._periksa()
+
+        kegiatan = self._anak(
+            r.kegiatan, program, ada_kegiatan, Kegiatan, KEGIATAN, "program"
+        )
+        sub_kegiatan = self._anak(
+            r.sub_kegiatan, kegiatan, ada_sub, SubKegiatan, SUB_KEGIATAN, "kegiatan"
+        )
+
+        pemilik = {
+            Tingkat.PROGRAM: program,
+            Tingkat.KEGIATAN: kegiatan,
+            Tingkat.SUB_KEGIATAN: sub_kegiatan,
+        }
+        awal = max((i.urutan for i in semua_indikator if i.iku_id), default=0)
+        for n, b in enumerate(r.indikator, start=1):
+            milik = pemilik[b.tingkat][b.pemilik]
+            calon = ada_indikator[(b.tingkat, milik.pk)]
+            obj = next(
+                (
+                    i
+                    for i in calon
+                    if norm_nama(i.nama) == norm_nama(b.nama) and self._bebas(i)
+                ),
+                None,
+            ) or Indikator(tahun_anggaran=ta)
+            self._simpan(
+                obj,
+                INDIKATOR,
+                b.baris,
+                **{b.tingkat: milik},
+                unit_kerja=self.unit[b.unit] if b.unit else milik.unit_kerja,
+                nama=b.nama,
+                satuan=b.satuan,
+                polaritas=b.polaritas,
+                cara_akumulasi=b.cara_akumulasi,
+                desimal=b.desimal,
+                dari_turunan=b.dari_turunan,
+                rumus_pembilang=b.rumus_pembilang,
+                rumus_penyebut=b.rumus_penyebut,
+                rumus_pengali=b.rumus_pengali,
+                target_tahunan=b.target_tahunan,
+                target_tw1=b.target_tw[0],
+                target_tw2=b.target_tw[1],
+                target_tw3=b.target_tw[2],
+                target_tw4=b.target_tw[3],
+                urutan=awal + n,
+            )
+        self._periksa()
+
+        for b in r.anggaran:
+            sub = sub_kegiatan[b.sub_kegiatan]
+            obj = ada_anggaran.get((sub.pk, b.tahap)) or Anggaran(
+                sub_kegiatan=sub, tahap=b.tahap
+            )
+            self._simpan(
+                obj,
+                ANGGARAN,
+                b.baris,
+                sub_kegiatan=sub,
+                tahap=b.tahap,
+                pagu=b.pagu,
+                sumber_dana=b.sumber_dana,
+                kas_tw1=b.kas_tw[0],
+                kas_tw2=b.kas_tw[1],
+                kas_tw3=b.kas_tw[2],
+                kas_tw4=b.kas_tw[3],
+            )
+        self._periksa()
+
+        return HasilImpor(
+            hitungan=tuple(
+                Hitungan(jenis, *self.hitung[jenis]) for jenis in LEMBAR_DATA
+            ),
+            tidak_disentuh=tuple(
+                self._tidak_disentuh(
+                    ada_program,
+                    ada_kegiatan,
+                    ada_sub,
+                    semua_indikator,
+                    ada_anggaran.values(),
+                )
+            ),
+        )
+
+    def _anak(self, baris, induk_baru, ada, model, lembar, nama_induk):
+        hasil = []
+        urutan: dict[int, int] = defaultdict(int)
+        for b in baris:
+            induk = induk_baru[getattr(b, nama_induk)]
+            urutan[induk.pk] += 1
+            obj = self._cocok(ada.get(induk.pk, []), b.kode, b.nama) or model()
+            self._simpan(
+                obj,
+                lembar,
+                b.baris,
+                **{nama_induk: induk},
+                kode=b.kode,
+                nama=b.nama,
+                unit_kerja=self.unit[b.unit],
+                urutan=urutan[induk.pk],
+            )
+            hasil.append(obj)
+        self._periksa()
+        return hasil
+
+    def _bebas(self, obj: models.Model) -> bool:
+        return (type(obj), obj.pk) not in self.dipakai
+
+    def _cocok(self, ada: Sequence, kode: str, nama: str):
+        """The stored item a row stands for: the same kode under the same parent;
+        or, when the row has no kode or the stored item none, the same name."""
+        if kode:
+            for obj in ada:
+                if obj.kode == kode and self._bebas(obj):
+                    return obj
+        for obj in ada:
+            if (
+                norm_nama(obj.nama) == norm_nama(nama)
+                and not (kode and obj.kode)
+                and self._bebas(obj)
+            ):
+                return obj
+        return None
+
+    def _simpan(self, obj: models.Model, lembar: str, baris: int, **nilai) -> None:
+        baru = obj.pk is None
+        berubah = False
+        for nama, v in nilai.items():
+            field = obj._meta.get_field(nama.removesuffix("_id"))
+            if field.is_relation:
+                lama = getattr(obj, field.attname)
+                v_pk = v.pk if isinstance(v, models.Model) else v
+                berubah |= lama != v_pk
+            else:
+                berubah |= getattr(obj, nama) != v
+            setattr(obj, nama, v)
+        hitung = self.hitung[lembar]
+        if not baru and not berubah:
+            hitung[2] += 1
+        else:
+            try:
+                obj.full_clean()
+            except ValidationError as exc:
+                self.galat.append(
+                    Galat(lembar, baris, None, None, " ".join(exc.messages))
+                )
+                return
+            obj.save()
+            hitung[0 if baru else 1] += 1
+        self.dipakai.add((type(obj), obj.pk))
+
+    def _periksa(self) -> None:
+        if self.galat:
+            # Raised inside the transaction: whatever was saved is rolled back.
+            raise RencanaAksiTidakValid(self.galat)
+
+    def _tidak_disentuh(
+        self, program, kegiatan, sub_kegiatan, indikator, anggaran
+    ) -> Iterator[str]:
+        """The stored items the workbook left alone, each named once: the
+        children of an item left alone go with it."""
+        for p in program:
+            if self._bebas(p):
+                yield f"Program {p}"
+        for k in (k for daftar in kegiatan.values() for k in daftar):
+            if self._bebas(k) and not self._bebas_pk(Program, k.program_id):
+                yield f"Kegiatan {k}"
+        for s in (s for daftar in sub_kegiatan.values() for s in daftar):
+            if self._bebas(s) and not self._bebas_pk(Kegiatan, s.kegiatan_id):
+                yield f"Sub kegiatan {s}"
+        for i in indikator:
+            if i.iku_id is None and self._bebas(i):
+                model = {
+                    Tingkat.PROGRAM: Program,
+                    Tingkat.KEGIATAN: Kegiatan,
+                    Tingkat.SUB_KEGIATAN: SubKegiatan,
+                }[i.tingkat]
+                pemilik = i.sub_kegiatan_id or i.kegiatan_id or i.program_id
+                if not self._bebas_pk(model, pemilik):
+                    yield f"Indikator {i}"
+        for a in anggaran:
+            if self._bebas(a) and not self._bebas_pk(SubKegiatan, a.sub_kegiatan_id):
+                yield f"Anggaran {a.sub_kegiatan.nama} ({a.get_tahap_display()})"
+
+    def _bebas_pk(self, model: type, pk: int) -> bool:
+        return (model, pk) not in self.dipakai
+
+
+def _per_induk(qs: models.QuerySet, kolom: str) -> dict[int, list]:
+    hasil: dict[int, list] = defaultdict(list)
+    for obj in qs:
+        hasil[getattr(obj, kolom)].append(obj)
+    return hasil
+
+
+def rencana_aksi_impor(
+    *, user, tahun_anggaran: TahunAnggaran, berkas: bytes | IO[bytes]
+) -> HasilImpor:
+    """Create or update the year's plan from a Rencana Aksi workbook.
+
+    Nothing is written unless the whole workbook is valid: ``RencanaAksiTidakValid``
+    carries every error. Stored items the workbook does not list are kept. ``user``
+    None is the command line (``manage.py impor_rencana_aksi``), whose operator
+    already holds the database; from the web it is the signed-in user, who must be
+    the office's planner (``AksiDitolak`` otherwise).
+    """
+    if user is not None and not akses.boleh_impor(user, tahun_anggaran.opd):
+        raise AksiDitolak("Hanya perencana perangkat daerah ini yang dapat mengimpor.")
+    rencana = baca_rencana_aksi(berkas, tahun_anggaran=tahun_anggaran)
+    with transaction.atomic():
+        # One import of a year at a time: items without a kode have no database
+        # constraint that would stop two concurrent imports creating both.
+        TahunAnggaran.objects.select_for_update().filter(pk=tahun_anggaran.pk).get()
+        return _Penulis(tahun_anggaran, rencana).tulis()
