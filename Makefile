@@ -1,5 +1,6 @@
 # LAKIP: two commands on a fresh Debian 12 machine with Python 3.11.
 #   make run   - install, migrate, load the demo data, print the demo accounts, serve
+#                (with the task worker that makes the long PDF exports)
 #   make test  - install, lint, run the whole suite on SQLite and on a real PostgreSQL
 
 PYTHON ?= python3
@@ -17,6 +18,9 @@ APT_TEST := $(APT_RUN) poppler-utils chromium postgresql
 run: install-run
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py siapkan_demo
+	@# The worker makes the office report and bundle PDFs; it stops with the server.
+	@trap 'kill 0' EXIT INT TERM; \
+	$(BIN)/python manage.py db_worker --no-reload & \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install-test lint

@@ -55,6 +55,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
     if pengguna is not None:
         konteks.update(
             pengguna=pengguna,
+            boleh_lihat_opd=akses.boleh_lihat_opd(request.user, pengguna.opd_id),
             **selectors.beranda_pengguna(
                 pengguna=pengguna,
                 terlihat=terlihat,

@@ -9,6 +9,7 @@ from io import BytesIO, StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from reports import models
@@ -351,6 +352,34 @@ def test_import_into_the_existing_plan_updates_in_place_and_keeps_realisations()
         )
         == realisasi
     )
+
+
+def test_targets_under_an_approved_report_stay_locked():
+    ta = tahun("kalaena", 2024)
+    models.LaporanTriwulan.objects.filter(
+        tahun_anggaran=ta, unit_kerja__slug="trantib", triwulan=2
+    ).update(status="disetujui", disetujui_pada=timezone.now())
+    wb = load_workbook(BytesIO(templat_rencana_aksi(ta, isi=True)))
+    ws = wb["Indikator"]
+    baris = next(
+        r
+        for r in range(2, ws.max_row + 1)
+        if ws.cell(r, 5).value.startswith("Jumlah Laporan Hasil Sinergitas")
+    )
+    ws.cell(baris, 7).value = 8
+    for kolom in range(8, 12):
+        ws.cell(baris, kolom).value = 2
+    keluaran = BytesIO()
+    wb.save(keluaran)
+    sebelum = rencana(ta)
+
+    with pytest.raises(RencanaAksiTidakValid) as galat_impor:
+        rencana_aksi_impor(user=None, tahun_anggaran=ta, berkas=keluaran.getvalue())
+
+    (pesan,) = [str(g) for g in galat_impor.value.galat]
+    assert pesan.startswith(f'Lembar "Indikator", baris {baris}')
+    assert "Laporan triwulan II unit ini sudah disetujui atasan" in pesan
+    assert rencana(ta) == sebelum
 
 
 def test_importing_the_same_workbook_twice_changes_nothing(ta_uji, sah):

@@ -12,9 +12,11 @@ from django.db import models, transaction
 
 from reports import akses
 from reports.models import (
+    ROMAWI,
     Anggaran,
     Indikator,
     Kegiatan,
+    LaporanTriwulan,
     Program,
     SubKegiatan,
     TahunAnggaran,
@@ -87,6 +89,17 @@ class _Penulis:
         self.dipakai: set[tuple[type, int]] = set()
         self.hitung: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         self.unit = {u.slug: u for u in UnitKerja.objects.filter(opd_id=ta.opd_id)}
+        # Approved reports are locked: their targets and budgets may not change
+        # underneath them until the superior reopens them.
+        self.disetujui: dict[int, list[int]] = defaultdict(list)
+        for unit_id, tw in (
+            LaporanTriwulan.objects.filter(
+                tahun_anggaran=ta, status=LaporanTriwulan.Status.DISETUJUI
+            )
+            .order_by("triwulan")
+            .values_list("unit_kerja_id", "triwulan")
+        ):
+            self.disetujui[unit_id].append(tw)
 
     def tulis(self) -> HasilImpor:
         ta, r = self.ta, self.rencana
@@ -272,6 +285,9 @@ class _Penulis:
         hitung = self.hitung[lembar]
         if not baru and not berubah:
             hitung[2] += 1
+        elif terkunci := self._terkunci(obj):
+            self.galat.append(Galat(lembar, baris, None, None, terkunci))
+            return
         else:
             try:
                 obj.full_clean()
@@ -283,6 +299,25 @@ class _Penulis:
             obj.save()
             hitung[0 if baru else 1] += 1
         self.dipakai.add((type(obj), obj.pk))
+
+    def _terkunci(self, obj: models.Model) -> str:
+        """Why a new or changed target or budget may not be written: the unit's
+        report of a quarter of this year is approved; "" when it may."""
+        if isinstance(obj, Indikator):
+            unit_id = obj.unit_kerja_id
+        elif isinstance(obj, Anggaran):
+            unit_id = obj.sub_kegiatan.unit_kerja_id
+        else:
+            return ""
+        triwulan = self.disetujui.get(unit_id)
+        if not triwulan:
+            return ""
+        daftar = ", ".join(ROMAWI[t] for t in triwulan)
+        return (
+            f"Laporan triwulan {daftar} unit ini sudah disetujui atasan, sehingga "
+            "target dan anggarannya dikunci. Minta atasan membuka kembali laporan "
+            "itu sebelum mengimpor perubahan."
+        )
 
     def _periksa(self) -> None:
         if self.galat:
