@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.conftest import DEMO, ROOT, make_user
+from tests.pdf_util import teks_pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -203,3 +204,46 @@ def test_quarter_is_entered_returned_fixed_and_approved(
     )
     assert lap.status == "disetujui"
     assert lap.disetujui_oleh.username == "camat.kalaena"
+
+    # The approved report prints with the camat's "Mengetahui" block.
+    kasi.click("text=Laporan lengkap")
+    kasi.wait_for_selector("article.dokumen")
+    assert "Mengetahui," in kasi.inner_text(".ttd-kiri")
+    assert "H. MARSUKI, S.Pd., M.M" in kasi.inner_text(".ttd-kiri")
+    screenshot(kasi, "laporan-trantib-2024-tw3")
+    with kasi.expect_download() as unduhan:
+        kasi.click("text=Unduh PDF")
+    teks = teks_pdf(Path(unduhan.value.path()).read_bytes())
+    assert "Mengetahui," in teks and "Laporan sudah baik" in teks
+
+
+def test_planner_makes_the_office_pdf_in_the_background(
+    chromium, page, live_server, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    make_user("perencana.kalaena", opd="kalaena", peran="perencana")
+    p = masuk(chromium, live_server, "perencana.kalaena")
+    p.select_option("#pilih-tahun", "2023")
+    p.wait_for_selector("#laporan-kantor h2:has-text('2023')")
+    p.click("#laporan-kantor a:has-text('Triwulan IV')")
+    p.wait_for_selector("article.dokumen")
+    total = p.locator("#tabel-realisasi-anggaran tfoot").inner_text()
+    assert "2.691.183.025" in total and "98,66 %" in total
+    screenshot(p, "laporan-kantor-kalaena-2023-tw4")
+
+    p.click("button:has-text('Buat PDF laporan kantor')")
+    p.wait_for_selector(".daftar-ekspor progress")
+    assert "sedang dibuat" in p.inner_text(".pesan-daftar")
+    # The worker runs here; the page, polling, turns the bar into a download link.
+    call_command(
+        "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
+    )
+    p.wait_for_selector(".daftar-ekspor a:has-text('Unduh PDF')", timeout=20000)
+    screenshot(p, "laporan-kantor-pdf-siap")
+    with p.expect_download() as unduhan:
+        p.click(".daftar-ekspor a:has-text('Unduh PDF')")
+    assert unduhan.value.suggested_filename == (
+        "laporan-evaluasi-kinerja-kalaena-2023-tw4.pdf"
+    )
+    teks = teks_pdf(Path(unduhan.value.path()).read_bytes())
+    assert "2.691.183.025" in teks and "98,66 %" in teks

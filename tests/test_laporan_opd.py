@@ -133,6 +133,20 @@ def test_office_report_pdf_has_bookmarks_for_each_bab(pdf_kalaena):
     assert [b.split()[1] for b in bab] == ["I", "II", "III", "IV"]
 
 
+def test_long_tables_repeat_their_header_and_keep_rows_whole(pdf_kalaena):
+    halaman = [" ".join(h.split()) for h in teks_halaman(pdf_kalaena)]
+    # The Rencana Aksi runs over several landscape pages, each with its header.
+    rencana = [h for h in halaman if "Rencana Aksi Tahun 2023" in h or "TW IV" in h]
+    kepala = [h for h in halaman if "Target per Triwulan" in h]
+    assert len(kepala) >= 3
+    assert len(kepala) <= len(rencana)
+    # A tall row (a long kendala) is moved whole to the next page, not cut.
+    awal = [h for h in halaman if "Sejak terbitnya Peraturan Pemerintah" in h]
+    akhir = [h for h in halaman if "diambil alih oleh Kabupaten" in h]
+    tabel = [h for h in awal if "1.721.300" in h]
+    assert tabel and tabel[0] in akhir
+
+
 def test_office_report_charts_are_vector_drawings_from_the_data(pdf_kalaena):
     teks = teks_pdf(pdf_kalaena)
     assert "Gambar 3.1" in teks and "Gambar 1.1" in teks

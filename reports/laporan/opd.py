@@ -886,8 +886,8 @@ def _tabel_anggaran(pohon: PohonTahun, nomor: _Penomoran, label: str) -> Tabel:
         judul=f"Laporan Realisasi Belanja {label} Tahun {pohon.tahun_anggaran.tahun}",
         kolom=(
             Kolom("No", lebar=6, nomor="(1)"),
-            Kolom("Program / Kegiatan / Sub Kegiatan", lebar=30, nomor="(2)"),
-            Kolom("Kode", lebar=10, nomor="(3)"),
+            Kolom("Program / Kegiatan / Sub Kegiatan", lebar=26, nomor="(2)"),
+            Kolom("Kode", lebar=9, nomor="(3)"),
             Kolom("Jumlah Anggaran (Rp)", Format.RUPIAH, lebar=14, nomor="(4)"),
             Kolom(
                 f"Target {label} (Anggaran Kas)"
@@ -918,7 +918,7 @@ def _tabel_anggaran(pohon: PohonTahun, nomor: _Penomoran, label: str) -> Tabel:
                     Kolom("%", Format.PERSEN, lebar=8, nomor="(11)=(10/4×100)"),
                 ),
             ),
-            Kolom("Permasalahan / Kendala", lebar=18, nomor="(12)"),
+            Kolom("Permasalahan / Kendala", lebar=30, nomor="(12)"),
         ),
         baris=tuple(rows),
         kaki=(
