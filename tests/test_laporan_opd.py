@@ -230,6 +230,16 @@ def test_bundle_puts_every_unit_report_on_its_own_pages(client):
         assert "LAPORAN KINERJA TRIWULAN II TAHUN 2022" in halaman[i][:500]
         awal.append(i)
     assert awal == sorted(awal)
+    # Each report ends, signature included, before the next one starts.
+    for dok, mulai, selesai in zip(
+        dokumen, awal, [*awal[1:], len(halaman)], strict=True
+    ):
+        bagian = "".join(halaman[mulai:selesai])
+        kepala = dok.penanda_tangan.pejabat
+        if kepala:
+            assert kepala.nama in bagian, dok.unit.nama
+            if selesai < len(halaman):
+                assert kepala.nama not in halaman[selesai], dok.unit.nama
     sekretaris = next(d for d in dokumen if d.unit.slug == "sekretariat")
     assert "AGUS DWI KORANTO, SH, MM" in teks_pdf(isi)
     assert sekretaris.lap.total_keuangan.pagu is not None
