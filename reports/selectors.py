@@ -146,6 +146,18 @@ class PohonTahun:
     def indikator_dari(self, simpul: Simpul) -> list[Indikator]:
         return self._indikator_dari[_kunci(simpul)]
 
+    def indikator_di_bawah(self, simpul: Simpul) -> Iterator[Indikator]:
+        """The indicators of an item and of every item below it, in plan order."""
+        yield from self.indikator_dari(simpul)
+        for a in self.anak(simpul):
+            yield from self.indikator_di_bawah(a)
+
+    def realisasi_triwulan(self, indikator: Indikator) -> Realisasi | None:
+        """An indicator's entry of the quarter, with its narrative."""
+        return next(
+            (r for r in indikator.realisasi.all() if r.triwulan == self.triwulan), None
+        )
+
     def indikator_iku(self) -> list[Indikator]:
         return [i for i in self.indikator if i.tingkat == Tingkat.IKU]
 
@@ -383,12 +395,20 @@ def laporan_unit(
         isian_kinerja=isian_kinerja,
         isian_anggaran=isian_anggaran,
     )
-    laporan = (
+    return laporan_unit_dari(
+        pohon, unit, laporan_triwulan(unit, tahun_anggaran, triwulan)
+    )
+
+
+def laporan_triwulan(
+    unit: UnitKerja, tahun_anggaran: TahunAnggaran, triwulan: int
+) -> LaporanTriwulan | None:
+    """A unit's report record of a quarter (status and review), if it has one."""
+    return (
         LaporanTriwulan.objects.select_related("disetujui_oleh")
         .filter(unit_kerja=unit, tahun_anggaran=tahun_anggaran, triwulan=triwulan)
         .first()
     )
-    return laporan_unit_dari(pohon, unit, laporan)
 
 
 def laporan_unit_dari(
@@ -435,10 +455,7 @@ def _baris_kinerja(pohon: PohonTahun, unit: UnitKerja) -> Iterator[BarisKinerja]
                 simpul=simpul,
                 indikator=ind,
                 angka=pohon.angka(ind),
-                realisasi=next(
-                    (r for r in ind.realisasi.all() if r.triwulan == pohon.triwulan),
-                    None,
-                ),
+                realisasi=pohon.realisasi_triwulan(ind),
             )
 
     terisi: dict[tuple[str, int], bool] = {}

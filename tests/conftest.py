@@ -174,3 +174,22 @@ def make_anggaran(
             sub_kegiatan=sub_kegiatan, triwulan=triwulan, nilai=D(nilai)
         )
     return anggaran
+
+
+def make_kantor(banyak: int, *, unit_per_sub: bool = False):
+    """A synthetic office with ``banyak`` sub kegiatan under one kegiatan, each with
+    an indicator, a budget and TW I-II realisations; every sub kegiatan in one
+    section (or, with ``unit_per_sub``, each in a section of its own under the
+    head). Returns (opd, the first section)."""
+    opd = make_opd()
+    kepala = make_unit(opd, "kepala", jenis="pimpinan")
+    ta = make_tahun(opd, 2024)
+    seksi = make_unit(opd, "seksi", atasan=kepala)
+    kegiatan = None
+    for n in range(banyak):
+        unit = make_unit(opd, f"seksi-{n}", atasan=kepala) if unit_per_sub else seksi
+        sub = make_sub_kegiatan(ta, unit, kegiatan=kegiatan, nama=f"Sub {n}")
+        kegiatan = sub.kegiatan
+        make_indikator(sub, realisasi={1: "1", 2: "1"})
+        make_anggaran(sub, realisasi={1: "900", 2: "1000"})
+    return opd, seksi

@@ -11,16 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from reports import ekspor, models
-from tests.conftest import (
-    D,
-    make_anggaran,
-    make_indikator,
-    make_opd,
-    make_sub_kegiatan,
-    make_tahun,
-    make_unit,
-    make_user,
-)
+from tests.conftest import D, make_kantor, make_user
 from tests.pdf_util import (
     jumlah_halaman,
     penanda_buku,
@@ -339,27 +330,13 @@ def test_command_line_names_what_does_not_exist():
         )
 
 
-def _kantor_sintetis(banyak: int) -> str:
-    opd = make_opd()
-    kepala = make_unit(opd, "kepala", jenis="pimpinan")
-    ta = make_tahun(opd, 2024)
-    kegiatan = None
-    for n in range(banyak):
-        unit = make_unit(opd, f"seksi-{n}", atasan=kepala)
-        sub = make_sub_kegiatan(ta, unit, kegiatan=kegiatan, nama=f"Sub {n}")
-        kegiatan = sub.kegiatan
-        make_indikator(sub, realisasi={1: "1", 2: "1"})
-        make_anggaran(sub, realisasi={1: "900", 2: "1000"})
-    return opd.slug
-
-
 @pytest.mark.parametrize("banyak", [3, 40])
 def test_office_report_query_count_does_not_grow_with_indicators(
     client, django_assert_max_num_queries, banyak
 ):
-    opd = _kantor_sintetis(banyak)
+    opd, _ = make_kantor(banyak, unit_per_sub=True)
     client.force_login(make_user(f"u{banyak}", superuser=True))
     with django_assert_max_num_queries(30):
-        response = client.get(url("laporan_opd", opd=opd, tahun=2024, triwulan=2))
+        response = client.get(url("laporan_opd", opd=opd.slug, tahun=2024, triwulan=2))
     assert response.status_code == 200
     assert len(response.context["dok"].program[0].kegiatan[0].rincian) == banyak

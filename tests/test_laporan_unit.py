@@ -11,15 +11,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from reports import models
-from tests.conftest import (
-    make_anggaran,
-    make_indikator,
-    make_opd,
-    make_sub_kegiatan,
-    make_tahun,
-    make_unit,
-    make_user,
-)
+from tests.conftest import make_kantor, make_user
 from tests.pdf_util import (
     info_pdf,
     penanda_buku,
@@ -211,27 +203,13 @@ def test_section_head_cannot_print_another_units_report(kasi, nama):
     )
 
 
-def _kantor_sintetis(banyak: int) -> tuple[str, str]:
-    opd = make_opd()
-    atasan = make_unit(opd, "camat", jenis="pimpinan")
-    unit = make_unit(opd, "seksi", atasan=atasan)
-    ta = make_tahun(opd, 2024)
-    kegiatan = None
-    for n in range(banyak):
-        sub = make_sub_kegiatan(ta, unit, kegiatan=kegiatan, nama=f"Sub {n}")
-        kegiatan = sub.kegiatan
-        make_indikator(sub, realisasi={1: "1", 2: "1"})
-        make_anggaran(sub, realisasi={1: "900", 2: "1000"})
-    return opd.slug, unit.slug
-
-
 @pytest.mark.parametrize("banyak", [3, 60])
 def test_report_page_query_count_does_not_grow_with_indicators(
     client, django_assert_max_num_queries, banyak
 ):
-    opd, unit = _kantor_sintetis(banyak)
+    opd, unit = make_kantor(banyak)
     client.force_login(make_user(f"u{banyak}", superuser=True))
     with django_assert_max_num_queries(16):
-        response = client.get(url("laporan_unit", opd=opd, unit=unit))
+        response = client.get(url("laporan_unit", opd=opd.slug, unit=unit.slug))
     assert response.status_code == 200
     assert len(response.context["dok"].tabel_keuangan.baris) == banyak

@@ -6,15 +6,7 @@ import pytest
 from django.urls import reverse
 
 from reports import models
-from tests.conftest import (
-    make_anggaran,
-    make_indikator,
-    make_opd,
-    make_sub_kegiatan,
-    make_tahun,
-    make_unit,
-    make_user,
-)
+from tests.conftest import make_kantor, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -183,28 +175,13 @@ def test_yearly_basis_compares_with_the_yearly_target(client):
     assert "Target s/d TW IV" not in html
 
 
-def _kantor_sintetis(banyak: int) -> tuple[str, str]:
-    """An office whose only unit has ``banyak`` sub kegiatan, each with an indicator,
-    a budget and realisations."""
-    opd = make_opd()
-    unit = make_unit(opd, "seksi")
-    ta = make_tahun(opd, 2024)
-    kegiatan = None
-    for n in range(banyak):
-        sub = make_sub_kegiatan(ta, unit, kegiatan=kegiatan, nama=f"Sub {n}")
-        kegiatan = sub.kegiatan
-        make_indikator(sub, realisasi={1: "1", 2: "1"})
-        make_anggaran(sub, realisasi={1: "900", 2: "1000"})
-    return opd.slug, unit.slug
-
-
 @pytest.mark.parametrize("banyak", [3, 60])
 def test_query_count_does_not_grow_with_the_number_of_indicators(
     client, django_assert_max_num_queries, banyak
 ):
-    opd, unit = _kantor_sintetis(banyak)
+    opd, unit = make_kantor(banyak)
     client.force_login(make_user(f"u{banyak}", superuser=True))
     with django_assert_max_num_queries(16):
-        response = client.get(halaman(opd, unit, 2024, 2))
+        response = client.get(halaman(opd.slug, unit.slug, 2024, 2))
     assert response.status_code == 200
     assert len(response.context["lap"].baris_keuangan) == banyak

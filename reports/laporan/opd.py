@@ -754,10 +754,7 @@ def _rincian(
                 simpul=simpul,
                 indikator=i,
                 angka=pohon.angka(i),
-                realisasi=next(
-                    (r for r in i.realisasi.all() if r.triwulan == pohon.triwulan),
-                    None,
-                ),
+                realisasi=pohon.realisasi_triwulan(i),
                 gambar=Gambar(
                     kunci=f"gambar-indikator-{i.pk}",
                     nomor=nomor.gambar(),
@@ -839,17 +836,10 @@ def _kendala(pohon: PohonTahun, simpul: Simpul) -> str:
     return _teks(
         *(
             r.kendala
-            for i in _semua_indikator(pohon, simpul)
-            for r in i.realisasi.all()
-            if r.triwulan == pohon.triwulan
+            for i in pohon.indikator_di_bawah(simpul)
+            if (r := pohon.realisasi_triwulan(i)) is not None
         )
     )
-
-
-def _semua_indikator(pohon: PohonTahun, simpul: Simpul) -> Iterator[Indikator]:
-    yield from pohon.indikator_dari(simpul)
-    for a in pohon.anak(simpul):
-        yield from _semua_indikator(pohon, a)
 
 
 def _tabel_anggaran(pohon: PohonTahun, nomor: _Penomoran, label: str) -> Tabel:

@@ -3,7 +3,6 @@ an office's unit reports (seed 002)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -163,13 +162,11 @@ def dokumen_unit(
     *, unit: UnitKerja, tahun_anggaran: TahunAnggaran, triwulan: int
 ) -> DokumenUnit:
     """One unit's quarterly report, read in a fixed number of queries."""
-    pohon = PohonTahun(tahun_anggaran, triwulan)
-    laporan = (
-        LaporanTriwulan.objects.select_related("disetujui_oleh")
-        .filter(unit_kerja=unit, tahun_anggaran=tahun_anggaran, triwulan=triwulan)
-        .first()
+    return _dokumen_unit(
+        PohonTahun(tahun_anggaran, triwulan),
+        unit,
+        selectors.laporan_triwulan(unit, tahun_anggaran, triwulan),
     )
-    return _dokumen_unit(pohon, unit, laporan)
 
 
 def _dokumen_unit(
@@ -405,28 +402,13 @@ def _tabel_capaian(lap: LaporanUnit, tingkat: str | None) -> Tabel:
     )
 
 
-def _indikator_di_bawah(pohon: PohonTahun, simpul: Simpul, unit: UnitKerja):
-    """The unit's indicators of an item and of every item below it."""
-    for i in pohon.indikator_dari(simpul):
-        if i.unit_kerja_id == unit.pk:
-            yield i
-    for a in pohon.anak(simpul):
-        yield from _indikator_di_bawah(pohon, a, unit)
-
-
 def _indikator_baris(pohon: PohonTahun, b: BarisKeuangan) -> list[Indikator]:
     """The indicators that measure a budget line: its own, or else those of the items
     below it."""
     sendiri = pohon.indikator_dari(b.simpul)
     if sendiri:
         return sendiri
-    return [i for i in _semua_di_bawah(pohon, b.simpul) if not i.dari_turunan]
-
-
-def _semua_di_bawah(pohon: PohonTahun, simpul: Simpul) -> Iterator[Indikator]:
-    yield from pohon.indikator_dari(simpul)
-    for a in pohon.anak(simpul):
-        yield from _semua_di_bawah(pohon, a)
+    return [i for i in pohon.indikator_di_bawah(b.simpul) if not i.dari_turunan]
 
 
 def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
@@ -578,14 +560,13 @@ def _tabel_tindak_lanjut(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
     """Rencana Tindak Lanjut (seed 002): per budget line the evaluation the figures
     give, and the follow-up and obstacles the unit wrote for its indicators."""
     periode = lap.label_periode
-    triwulan = pohon.triwulan
     rows = []
     for b in lap.baris_keuangan:
         realisasi = [
             r
-            for i in _indikator_di_bawah(pohon, b.simpul, lap.unit)
-            for r in i.realisasi.all()
-            if r.triwulan == triwulan
+            for i in pohon.indikator_di_bawah(b.simpul)
+            if i.unit_kerja_id == lap.unit.pk
+            and (r := pohon.realisasi_triwulan(i)) is not None
         ]
         evaluasi = (
             f"Serapan anggaran {periode} sebesar {format_persen(b.angka.serapan)}, "
