@@ -477,3 +477,76 @@ def test_bulatkan_rounds_half_up_not_to_even():
     assert bulatkan(D("70.875")) == D("70.88")
     assert bulatkan(D("0.125"), 2) == D("0.13")
     assert bulatkan(D("2.5"), 0) == D(3)
+
+
+# --- figures the printed reports add ---
+
+
+def test_seed_001_selisih_and_sisa_columns_as_shares():
+    # Tabel 3.6, Penyediaan Gaji dan Tunjangan ASN: (4) = (5) = 1.661.472.446,
+    # (6) = 1.640.585.099.
+    baris = kinerja.angka_anggaran(
+        dasar=DasarCapaian.TAHUNAN,
+        triwulan=4,
+        pagu=D(1661472446),
+        kas=[None] * 4,
+        realisasi=[None, None, None, Isian(D(1640585099), kumulatif=True)],
+    )
+    assert baris.selisih == baris.sisa == D(20887347)
+    assert bulatkan(baris.serapan) == D("98.74")
+    assert bulatkan(baris.persen_selisih) == bulatkan(baris.persen_sisa) == D("1.26")
+
+
+def test_shares_of_a_missing_or_zero_budget_are_missing():
+    kosong = kinerja.angka_anggaran(
+        dasar=DasarCapaian.TRIWULAN,
+        triwulan=1,
+        pagu=D(0),
+        kas=[None] * 4,
+        realisasi=[Isian(D(5))] + [None] * 3,
+    )
+    assert kosong.persen_selisih is None
+    assert kosong.persen_sisa is None
+
+
+def test_mean_keeps_the_values_it_averaged_for_the_written_formula():
+    # Seed 001 writes (100 + 97 + ... ) / 9; a capped mean shows the capped terms.
+    hasil = kinerja.rata_rata([D(100), None, D(140)], batas_atas=D(100))
+    assert hasil.suku == (D(100), D(100))
+    assert hasil.nilai == D(100)
+    assert kinerja.rata_rata([D(100), None, D(140)]).suku == (D(100), D(140))
+
+
+@pytest.mark.parametrize(
+    ("nilai", "hasil"),
+    [(D(100), True), (D("99.99"), False), (D(140), True), (None, None)],
+)
+def test_tercapai_means_a_capaian_of_at_least_100(nilai, hasil):
+    assert kinerja.tercapai(nilai) is hasil
+
+
+def test_chart_series_follows_the_dasar_and_stops_at_the_reported_quarter():
+    target = kinerja.isian([D(1), D(1), D(1), D(1)])
+    realisasi = [Isian(D(1)), Isian(D(2), kumulatif=True), None, None]
+    seri = kinerja.seri_triwulan(
+        dasar=DasarCapaian.TRIWULAN,
+        target_tahunan=D(4),
+        target=target,
+        realisasi=realisasi,
+        sampai=2,
+    )
+    assert [(t.triwulan, t.target, t.realisasi) for t in seri] == [
+        (1, D(1), D(1)),
+        (2, D(1), D(1)),  # s/d TW II = 2, so TW II alone = 1
+        (3, D(1), None),
+        (4, D(1), None),
+    ]
+    tahunan = kinerja.seri_triwulan(
+        dasar=DasarCapaian.TAHUNAN,
+        target_tahunan=D(4),
+        target=target,
+        realisasi=realisasi,
+        sampai=2,
+    )
+    assert [t.target for t in tahunan] == [D(4)] * 4
+    assert [t.realisasi for t in tahunan][:2] == [D(1), D(2)]
