@@ -263,3 +263,23 @@ class RiwayatAdmin(HanyaLihat, admin.ModelAdmin):
 class HariLiburAdmin(admin.ModelAdmin):
     list_display = ["tanggal", "keterangan"]
     date_hierarchy = "tanggal"
+
+
+@admin.register(models.Ekspor)
+class EksporAdmin(HanyaLihat, admin.ModelAdmin):
+    """The background exports, to see what failed and why (the traceback is in the
+    worker's log)."""
+
+    list_display = [
+        "dibuat_pada",
+        "jenis",
+        "opd",
+        "tahun",
+        "triwulan",
+        "status",
+        "progres",
+        "diminta_oleh",
+        "selesai_pada",
+    ]
+    list_filter = ["status", "jenis", "opd"]
+    list_select_related = ["opd", "diminta_oleh"]
