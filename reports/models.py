@@ -301,6 +301,11 @@ class UnitKerja(models.Model):
     def __str__(self) -> str:
         return f"{self.nama} ({self.opd})"
 
+    @property
+    def daftar_fungsi(self) -> list[str]:
+        """The fungsi, one item per line, as a list."""
+        return [f.strip() for f in self.fungsi.splitlines() if f.strip()]
+
     def clean(self) -> None:
         if self.atasan_id and self.atasan.opd_id != self.opd_id:
             raise ValidationError(

@@ -78,6 +78,8 @@ def test_unit_report_page_shows_seed_000_as_computed(kasi):
         assert angka in html
     assert "Sangat Baik" in html
     assert "BAB V" in html
+    # BAB I: the unit's tasks, from its record.
+    assert "<li>Mengkoordinasikan upaya penyelenggaraan ketentraman" in html
     # Not approved: no "Mengetahui" block for the camat yet.
     assert "<p>Mengetahui,</p>" not in html
     assert "SUMANGE RUKKA, SP" in html

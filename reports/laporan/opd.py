@@ -121,23 +121,13 @@ class Ringkasan:
 
 
 @dataclass(frozen=True)
-class TugasUnit:
-    unit: UnitKerja
-    kedalaman: int
-
-    @property
-    def fungsi(self) -> list[str]:
-        return [f.strip() for f in self.unit.fungsi.splitlines() if f.strip()]
-
-
-@dataclass(frozen=True)
 class DokumenOpd:
     ta: TahunAnggaran
     triwulan: int
     laporan: LaporanOpd | None
     kepala: Pengesahan
     renstra: Renstra | None
-    unit: list[TugasUnit]
+    unit: list[selectors.UnitBertingkat]
     bagan: Gambar
     tabel_pegawai: list[Tabel]
     tabel_tujuan: Tabel
@@ -245,7 +235,7 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
             kepala_unit.kepala if kepala_unit else None,
         ),
         renstra=renstra,
-        unit=[TugasUnit(b.unit, b.kedalaman) for b in urut],
+        unit=urut,
         bagan=_bagan(urut),
         tabel_pegawai=tabel_pegawai,
         tabel_tujuan=tabel_tujuan,

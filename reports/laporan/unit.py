@@ -126,10 +126,6 @@ class DokumenUnit:
         return None if self.laporan is None else self.laporan.tanggal
 
     @property
-    def fungsi(self) -> list[str]:
-        return [f.strip() for f in self.unit.fungsi.splitlines() if f.strip()]
-
-    @property
     def nama_tingkat(self) -> str:
         return NAMA_TINGKAT.get(self.tingkat, "Kegiatan")
 
