@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from reports import ekspor, models
-from tests.conftest import D, make_kantor, make_user
+from tests.conftest import DEMO, D, make_kantor, make_user
 from tests.pdf_util import (
     jumlah_halaman,
     penanda_buku,
@@ -154,11 +154,14 @@ def test_office_report_charts_are_vector_drawings_from_the_data(pdf_kalaena):
     assert gambar == []
 
 
-def test_background_export_makes_the_pdf_and_shows_progress(
-    perencana, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = perencana.post(url("laporan_opd_pdf"))
+@pytest.mark.django_db(transaction=True)
+def test_background_export_makes_the_pdf_and_shows_progress(client, settings, tmp_path):
+    # Transactional: the real worker commits and closes connections as it goes.
+    call_command("loaddata", str(DEMO), verbosity=0)
+    settings.MEDIA_ROOT = tmp_path
+    perencana = client
+    perencana.force_login(make_user("perencana", opd="kalaena", peran="perencana"))
+    response = perencana.post(url("laporan_opd_pdf"))
     assert response.status_code == 302
     e = models.Ekspor.objects.get()
     assert e.status == models.Ekspor.Status.MENUNGGU
