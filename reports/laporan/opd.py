@@ -153,6 +153,11 @@ class DokumenOpd:
         return self.ta.tahun
 
     @property
+    def tahun_pembanding(self) -> int:
+        """The year BAB III compares with (its data may be missing: ``tahun_lalu``)."""
+        return self.tahun - 1
+
+    @property
     def judul(self) -> str:
         return (
             f"Laporan Evaluasi Kinerja Triwulan {ROMAWI[self.triwulan]} "
