@@ -68,10 +68,7 @@ def permintaan(
 
 def unit_urut(opd_id: int) -> list[UnitKerja]:
     """The office's units in tree order (the bundle's order)."""
-    unit = UnitKerja.objects.filter(opd_id=opd_id).select_related(
-        "opd__pemda", "kepala", "atasan__kepala"
-    )
-    return [b.unit for b in selectors._urut_pohon(list(unit))]
+    return [b.unit for b in selectors.unit_kantor(opd_id)]
 
 
 def dokumen(p: Permintaan):

@@ -397,6 +397,11 @@ class Renstra(models.Model):
     def __str__(self) -> str:
         return f"Renstra {self.opd} {self.tahun_awal}-{self.tahun_akhir}"
 
+    @property
+    def daftar_misi(self) -> list[str]:
+        """The misi, one per line, as a list."""
+        return [m.strip() for m in self.misi.splitlines() if m.strip()]
+
 
 class Tujuan(models.Model):
     renstra = models.ForeignKey(

@@ -501,7 +501,7 @@ def _baris_keuangan(pohon: PohonTahun, unit: UnitKerja) -> list[BarisKeuangan]:
                 BarisKeuangan(
                     nomor=str(n),
                     nama=s.nama,
-                    sumber_dana=_sumber_dana(pohon, s),
+                    sumber_dana=sumber_dana(pohon, s),
                     angka=pohon.angka_simpul(s),
                     simpul=s,
                     capaian_kinerja=pohon.capaian_simpul(s),
@@ -511,13 +511,13 @@ def _baris_keuangan(pohon: PohonTahun, unit: UnitKerja) -> list[BarisKeuangan]:
     return []
 
 
-def _sumber_dana(pohon: PohonTahun, simpul: Simpul) -> str:
+def sumber_dana(pohon: PohonTahun, simpul: Simpul) -> str:
     if isinstance(simpul, SubKegiatan):
         anggaran = _anggaran_berlaku(simpul)
         return "" if anggaran is None else anggaran.sumber_dana
     sumber = []
     for a in pohon.anak(simpul):
-        for s in _sumber_dana(pohon, a).split(" / "):
+        for s in sumber_dana(pohon, a).split(" / "):
             if s and s not in sumber:
                 sumber.append(s)
     return " / ".join(sumber)
@@ -561,12 +561,24 @@ def daftar_unit_per_opd(unit_terlihat: QuerySet[UnitKerja]) -> list[RingkasanOpd
     for u in units:
         per_opd[u.opd_id].append(u)
     return [
-        RingkasanOpd(opd=daftar[0].opd, tahun=tahun[opd_id], unit=_urut_pohon(daftar))
+        RingkasanOpd(opd=daftar[0].opd, tahun=tahun[opd_id], unit=urut_pohon(daftar))
         for opd_id, daftar in per_opd.items()
     ]
 
 
-def _urut_pohon(daftar: list[UnitKerja]) -> list[UnitBertingkat]:
+def unit_kantor(opd_id: int) -> list[UnitBertingkat]:
+    """Every unit of an office in tree order, with its head and superior (one
+    query)."""
+    return urut_pohon(
+        list(
+            UnitKerja.objects.filter(opd_id=opd_id).select_related(
+                "opd__pemda", "kepala", "atasan__kepala"
+            )
+        )
+    )
+
+
+def urut_pohon(daftar: list[UnitKerja]) -> list[UnitBertingkat]:
     """Units in tree order with their depth. A unit whose superior is not in the
     list heads its own subtree."""
     ada = {u.pk for u in daftar}
@@ -669,7 +681,7 @@ def status_laporan(
         for tw in range(1, 5)
     ]
     hasil = []
-    for b in _urut_pohon(daftar):
+    for b in urut_pohon(daftar):
         u = b.unit
         if not wajib.get(u.pk) and u.pk not in punya_anggaran:
             continue

@@ -378,15 +378,21 @@ def _tahun_opd(request: HttpRequest, opd: str, tahun: int, triwulan: int):
         ta = selectors.tahun_anggaran_for(opd, tahun)
     except TahunAnggaran.DoesNotExist as exc:
         raise Http404("Tahun anggaran tidak ada.") from exc
+    _periksa_kantor(request, ta.opd_id)
+    return ta
+
+
+def _periksa_kantor(request: HttpRequest, opd_id: int) -> None:
+    """404 for another office's report and files (as if they did not exist), 403
+    for a user of the office who may not read them."""
     pengguna = akses.pengguna_dari(request.user)
-    sendiri = pengguna is not None and pengguna.opd_id == ta.opd_id
+    sendiri = pengguna is not None and pengguna.opd_id == opd_id
     if not (sendiri or request.user.is_superuser):
-        raise Http404("Tahun anggaran tidak ada.")
-    if not akses.boleh_lihat_opd(request.user, ta.opd_id):
+        raise Http404("Tidak ditemukan.")
+    if not akses.boleh_lihat_opd(request.user, opd_id):
         raise PermissionDenied(
             "Laporan kantor hanya untuk perencana, pemeriksa dan pimpinan kantor."
         )
-    return ta
 
 
 def _ekspor_terakhir(ta: TahunAnggaran, triwulan: int) -> list[Ekspor]:
@@ -449,12 +455,7 @@ def ekspor_buat(
 
 def _ekspor_terlihat(request: HttpRequest, pk: int) -> Ekspor:
     e = get_object_or_404(Ekspor.objects.select_related("opd"), pk=pk)
-    pengguna = akses.pengguna_dari(request.user)
-    sendiri = pengguna is not None and pengguna.opd_id == e.opd_id
-    if not (sendiri or request.user.is_superuser):
-        raise Http404("Berkas tidak ditemukan.")
-    if not akses.boleh_lihat_opd(request.user, e.opd_id):
-        raise PermissionDenied
+    _periksa_kantor(request, e.opd_id)
     return e
 
 

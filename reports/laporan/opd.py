@@ -4,7 +4,7 @@ all its units (seeds 001, 004)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from reports import grafik, kinerja, selectors
@@ -62,7 +62,6 @@ class Gambar:
     satuan: str = ""
     grafik: grafik.GrafikBatang | None = None
     bagan: grafik.Bagan | None = None
-    titik: tuple[kinerja.TitikTriwulan, ...] = ()
 
     @property
     def judul_lengkap(self) -> str:
@@ -142,7 +141,6 @@ class DokumenOpd:
     ringkasan: Ringkasan
     tahun_lalu: int | None
     label_periode: str
-    misi: list[str] = field(default_factory=list)
 
     @property
     def opd(self):
@@ -198,10 +196,8 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
     """The office report of a quarter, in a fixed number of queries."""
     ta = tahun_anggaran
     pohon = PohonTahun(ta, triwulan)
-    unit = list(
-        UnitKerja.objects.filter(opd_id=ta.opd_id).select_related("kepala", "atasan")
-    )
-    urut = selectors._urut_pohon(unit)
+    urut = selectors.unit_kantor(ta.opd_id)
+    unit = [b.unit for b in urut]
     kepala_unit = next((u for u in unit if u.atasan_id is None), None)
     renstra = (
         Renstra.objects.filter(
@@ -255,9 +251,6 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
         ringkasan=_ringkasan(pohon, program),
         tahun_lalu=None if lalu is None else lalu.tahun,
         label_periode=label,
-        misi=[]
-        if renstra is None
-        else [m.strip() for m in renstra.misi.splitlines() if m.strip()],
     )
 
 
@@ -540,17 +533,13 @@ def _tabel_pk(pohon: PohonTahun, nomor: _Penomoran) -> Tabel:
     )
 
 
-def _sumber_dana(pohon: PohonTahun, simpul: Simpul) -> str:
-    return selectors._sumber_dana(pohon, simpul)
-
-
 def _tabel_pk_anggaran(pohon: PohonTahun, nomor: _Penomoran) -> Tabel:
     rows = [
         baris(
             str(n),
             p.nama,
             pohon.angka_simpul(p).pagu,
-            _sumber_dana(pohon, p) or "-",
+            selectors.sumber_dana(pohon, p) or "-",
         )
         for n, p in enumerate(pohon.program, start=1)
     ]
@@ -743,7 +732,6 @@ def _rincian(
         ]
     hasil = []
     for simpul, i in daftar:
-        titik = tuple(pohon.seri(i))
         hasil.append(
             RincianIndikator(
                 simpul=simpul,
@@ -755,8 +743,7 @@ def _rincian(
                     nomor=nomor.gambar(),
                     judul=f"Target dan Realisasi {i.nama}",
                     satuan=i.satuan,
-                    grafik=grafik.grafik_batang(titik),
-                    titik=titik,
+                    grafik=grafik.grafik_batang(pohon.seri(i)),
                 ),
             )
         )

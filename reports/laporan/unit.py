@@ -126,10 +126,6 @@ class DokumenUnit:
         return None if self.laporan is None else self.laporan.tanggal
 
     @property
-    def nama_tingkat(self) -> str:
-        return NAMA_TINGKAT.get(self.tingkat, "Kegiatan")
-
-    @property
     def disposisi(self) -> list[tuple[str, bool]]:
         """The Ruang Disposisi boxes in print order; none ticked before review."""
         if self.laporan is None:
