@@ -4,7 +4,8 @@ Each ``reports.tabel.Tabel`` becomes one sheet: title rows, the header with its 
 two-row cells, the column numbers, the rows with Rupiah and percent number formats,
 bold totals, a frozen header and the header repeated on every printed page. Numbers
 are written as numbers (Excel shows them with the reader's own separators); a missing
-value is an empty cell, never 0.
+value is an empty cell, never 0. Text is always written as text (``tulis``): a
+kendala typed as ``=HYPERLINK(...)`` stays those words, never a live formula.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from io import BytesIO
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -34,6 +37,32 @@ KEPALA = Alignment(horizontal="center", vertical="center", wrap_text=True)
 TEKS = Alignment(vertical="top", wrap_text=True)
 ANGKA = Alignment(horizontal="right", vertical="top")
 BARIS_PERTAMA = 4  # rows 1-2: title and subtitle; row 3 empty
+
+
+def teks_sel(ws: Worksheet, teks: str) -> Cell:
+    """A cell holding ``teks`` as text. openpyxl would write a string that starts
+    with "=" as a formula (``=HYPERLINK(...)``, a DDE ``=cmd|...``) and "#N/A" as an
+    error value, so the cell is marked as a string; characters a worksheet cannot
+    hold (control characters pasted from other programs) are dropped."""
+    sel = Cell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", teks))
+    sel.data_type = "s"
+    return sel
+
+
+def tulis(ws: Worksheet, baris: int, kolom: int, nilai: Any) -> Cell:
+    """Write one cell; text as text (``teks_sel``)."""
+    sel = ws.cell(row=baris, column=kolom)
+    if isinstance(nilai, str):
+        teks = teks_sel(ws, nilai)
+        sel.value, sel.data_type = teks.value, teks.data_type
+    else:
+        sel.value = nilai
+    return sel
+
+
+def tambah_baris(ws: Worksheet, nilai: Iterable[Any]) -> None:
+    """``ws.append`` with text written as text (``teks_sel``)."""
+    ws.append([teks_sel(ws, v) if isinstance(v, str) else v for v in nilai])
 
 
 def _nilai(s: SelTampil):
@@ -59,11 +88,10 @@ def isi_lembar(ws: Worksheet, tabel: Tabel, *, subjudul: str = "") -> None:
     """Write one table into an empty sheet."""
     lebar = len(tabel.daun)
     ujung = get_column_letter(lebar)
-    ws["A1"] = tabel.judul_lengkap
-    ws["A1"].font = Font(bold=True, size=12)
+    tulis(ws, 1, 1, tabel.judul_lengkap).font = Font(bold=True, size=12)
     ws.merge_cells(f"A1:{ujung}1")
     if subjudul:
-        ws["A2"] = subjudul
+        tulis(ws, 2, 1, subjudul)
         ws.merge_cells(f"A2:{ujung}2")
 
     baris = BARIS_PERTAMA
@@ -72,7 +100,7 @@ def isi_lembar(ws: Worksheet, tabel: Tabel, *, subjudul: str = "") -> None:
         for k in kepala:
             while _tergabung(ws, baris, kolom):
                 kolom += 1
-            ws.cell(row=baris, column=kolom, value=k.judul)
+            tulis(ws, baris, kolom, k.judul)
             if k.colspan > 1 or k.rowspan > 1:
                 ws.merge_cells(
                     start_row=baris,
@@ -87,7 +115,7 @@ def isi_lembar(ws: Worksheet, tabel: Tabel, *, subjudul: str = "") -> None:
         baris += 1
     if tabel.nomor_kolom:
         for kolom, nomor in enumerate(tabel.nomor_daun(), start=1):
-            _gaya_kepala(ws.cell(row=baris, column=kolom, value=nomor))
+            _gaya_kepala(tulis(ws, baris, kolom, nomor))
         baris += 1
     akhir_kepala = baris - 1
     ws.freeze_panes = ws.cell(row=baris, column=1)
@@ -98,12 +126,10 @@ def isi_lembar(ws: Worksheet, tabel: Tabel, *, subjudul: str = "") -> None:
             _tulis_baris(ws, baris, sel_baris, tebal=b.tebal, jumlah=jumlah)
             baris += 1
     if not tabel.baris:
-        ws.cell(row=baris, column=1, value=tabel.kosong).font = Font(italic=True)
+        tulis(ws, baris, 1, tabel.kosong).font = Font(italic=True)
         baris += 1
     if tabel.catatan:
-        ws.cell(row=baris + 1, column=1, value=tabel.catatan).font = Font(
-            italic=True, size=9
-        )
+        tulis(ws, baris + 1, 1, tabel.catatan).font = Font(italic=True, size=9)
 
     for kolom, daun in enumerate(tabel.daun, start=1):
         ws.column_dimensions[get_column_letter(kolom)].width = max(daun.lebar, 6) + 2
@@ -134,7 +160,7 @@ def _tulis_baris(
     kolom = 1
     for s in sel_baris:
         nilai = _nilai(s)
-        sel = ws.cell(row=baris, column=kolom, value=nilai)
+        sel = tulis(ws, baris, kolom, nilai)
         fmt = _format_angka(s, nilai)
         if fmt:
             sel.number_format = fmt
@@ -178,7 +204,7 @@ def buku_kerja(bagian: Iterable[tuple[str, str, Iterable[Tabel]]]) -> bytes:
             ws = wb.create_sheet(nama_lembar(tabel, dipakai, awalan))
             isi_lembar(ws, tabel, subjudul=subjudul)
     if not wb.sheetnames:
-        wb.create_sheet("Kosong")["A1"] = "Tidak ada tabel."
+        tulis(wb.create_sheet("Kosong"), 1, 1, "Tidak ada tabel.")
     keluaran = BytesIO()
     wb.save(keluaran)
     return keluaran.getvalue()

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reports.excel import tambah_baris
 from reports.models import (
     Anggaran,
     Indikator,
@@ -218,14 +219,14 @@ def _lembar_data(
 ) -> None:
     ws = wb.create_sheet(nama)
     kolom = KOLOM[nama]
-    ws.append([k.judul for k in kolom])
+    tambah_baris(ws, [k.judul for k in kolom])
     for sel in ws[1]:
         sel.font = TEBAL
         sel.fill = ISI_JUDUL
         sel.alignment = Alignment(vertical="top", wrap_text=True)
     ws.freeze_panes = "A2"
     for isi in baris:
-        ws.append(isi)
+        tambah_baris(ws, isi)
     akhir = max(BARIS_VALIDASI, len(baris) + 200)
     for i, k in enumerate(kolom, start=1):
         huruf = get_column_letter(i)
@@ -247,17 +248,18 @@ def _lembar_data(
 
 def _lembar_daftar(wb: Workbook, unit: list[UnitKerja], sasaran: list[Sasaran]):
     ws = wb.create_sheet(DAFTAR)
-    ws.append(["Slug Unit Kerja", "Nama Unit Kerja", None, "Sasaran Renstra"])
+    tambah_baris(ws, ["Slug Unit Kerja", "Nama Unit Kerja", None, "Sasaran Renstra"])
     for sel in ws[1]:
         sel.font = TEBAL
     for n in range(max(len(unit), len(sasaran))):
-        ws.append(
+        tambah_baris(
+            ws,
             [
                 unit[n].slug if n < len(unit) else None,
                 unit[n].nama if n < len(unit) else None,
                 None,
                 sasaran[n].uraian if n < len(sasaran) else None,
-            ]
+            ],
         )
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 50
@@ -405,7 +407,7 @@ def _lembar_petunjuk(ws: Worksheet, ta: TahunAnggaran, isi: bool) -> None:
     bungkus = Alignment(wrap_text=True, vertical="top")
 
     def tulis(*nilai: Any, tebal: bool = False, besar: bool = False) -> None:
-        ws.append(list(nilai))
+        tambah_baris(ws, list(nilai))
         for sel in ws[ws.max_row]:
             sel.alignment = bungkus
             if tebal or besar:
