@@ -18,7 +18,13 @@ from django.utils.functional import cached_property
 
 from reports import kinerja, selectors, services
 from reports.kinerja import Isian
-from reports.models import KOTAK_TANGGAPAN, Indikator, LaporanTriwulan, Realisasi
+from reports.models import (
+    KOTAK_TANGGAPAN,
+    Indikator,
+    LaporanTriwulan,
+    Realisasi,
+    periksa_angka,
+)
 from reports.selectors import BarisKeuangan, BarisKinerja, LaporanUnit
 from reports.services import IsianIndikator, IsianSubKegiatan, Tanggapan
 from reports.templatetags.format_id import format_angka
@@ -26,7 +32,6 @@ from reports.templatetags.format_id import format_angka
 # "1234567", "1.234.567" (dots between groups of three), optionally ",5" decimals.
 POLA_ANGKA = re.compile(r"^(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$")
 POLA_TITIK_DESIMAL = re.compile(r"^\d+\.\d{1,2}$|^\d+\.\d{4,}$")
-DIGIT_BULAT_MAKS = 16  # the database keeps 20 digits, 4 of them decimals
 
 
 def baca_angka(teks: str) -> Decimal:
@@ -43,8 +48,6 @@ def baca_angka(teks: str) -> Decimal:
             )
         raise ValueError("Isi dengan angka, mis. 12 atau 12,5.")
     bulat, _, pecahan = teks.replace(".", "").partition(",")
-    if len(bulat.lstrip("0")) > DIGIT_BULAT_MAKS:
-        raise ValueError("Angka terlalu besar.")
     try:
         return Decimal(f"{bulat}.{pecahan}" if pecahan else bulat)
     except InvalidOperation as exc:  # pragma: no cover - the pattern rules it out
@@ -102,6 +105,7 @@ class AngkaField(forms.CharField):
                     "belakang koma."
                 )
             raise forms.ValidationError(pesan, code="desimal")
+        periksa_angka(nilai)
         return nilai
 
 

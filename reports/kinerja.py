@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, getcontext
 from enum import StrEnum
 
 SERATUS = Decimal(100)
@@ -613,5 +613,12 @@ def mutu_ikm(nilai_ikm: Decimal) -> tuple[str, str]:
 
 
 def bulatkan(nilai: Decimal, tempat: int = 2) -> Decimal:
-    """Round half up to ``tempat`` decimals, for display only."""
-    return nilai.quantize(Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP)
+    """Round half up to ``tempat`` decimals, for display only. Exact whatever the
+    size: a derived figure may hold more digits than the default context's 28 (a
+    capaian over a target of 0,0001), and rounding it must not fail."""
+    digit = max(nilai.adjusted(), 0) + tempat + 2
+    return nilai.quantize(
+        Decimal(1).scaleb(-tempat),
+        rounding=ROUND_HALF_UP,
+        context=Context(prec=max(digit, getcontext().prec)),
+    )

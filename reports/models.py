@@ -31,17 +31,54 @@ kode_validator = RegexValidator(
 nip_validator = RegexValidator(r"^\d{18}$", "NIP terdiri atas 18 angka.")
 
 
+# Every amount and measure must come back from the database exactly as it went in.
+# PostgreSQL's numeric keeps every digit; SQLite keeps a decimal as a float, exact to
+# 15 significant digits, and Django fails to read back one that rounds past the
+# column's digits. So: at most 15 significant digits, and at most 10^15 (a thousand
+# trillion Rupiah, far above any kabupaten's budget; no measure comes near it).
+BATAS_ANGKA = Decimal(10) ** 15
+DIGIT_BERMAKNA_MAKS = 15
+
+
+def periksa_angka(nilai: Decimal) -> None:
+    """Refuse a number the database cannot hold exactly (``ValidationError`` with
+    the Indonesian message)."""
+    if nilai > BATAS_ANGKA:
+        raise ValidationError(
+            "Angka terlalu besar; paling besar 1.000.000.000.000.000.",
+            code="terlalu_besar",
+        )
+    if nilai and len(nilai.normalize().as_tuple().digits) > DIGIT_BERMAKNA_MAKS:
+        raise ValidationError(
+            f"Angka terlalu panjang untuk disimpan dengan tepat: paling banyak "
+            f"{DIGIT_BERMAKNA_MAKS} angka, mis. 123.456.789.012,345.",
+            code="terlalu_panjang",
+        )
+
+
 def nilai_field(verbose_name: str, **kwargs) -> models.DecimalField:
     """A measure (target or realisation of an indicator); missing is NULL."""
     kwargs.setdefault("null", True)
     kwargs.setdefault("blank", True)
-    return models.DecimalField(verbose_name, max_digits=20, decimal_places=4, **kwargs)
+    return models.DecimalField(
+        verbose_name,
+        max_digits=20,
+        decimal_places=4,
+        validators=[periksa_angka],
+        **kwargs,
+    )
 
 
 def rupiah_field(verbose_name: str, **kwargs) -> models.DecimalField:
     kwargs.setdefault("null", True)
     kwargs.setdefault("blank", True)
-    return models.DecimalField(verbose_name, max_digits=18, decimal_places=2, **kwargs)
+    return models.DecimalField(
+        verbose_name,
+        max_digits=18,
+        decimal_places=2,
+        validators=[periksa_angka],
+        **kwargs,
+    )
 
 
 def tidak_negatif(*fields: str, prefix: str) -> list[models.CheckConstraint]:
@@ -49,6 +86,17 @@ def tidak_negatif(*fields: str, prefix: str) -> list[models.CheckConstraint]:
         models.CheckConstraint(
             condition=Q(**{f"{f}__isnull": True}) | Q(**{f"{f}__gte": 0}),
             name=f"{prefix}_{f}_tidak_negatif",
+        )
+        for f in fields
+    ]
+
+
+def dalam_batas(*fields: str, prefix: str) -> list[models.CheckConstraint]:
+    """At most ``BATAS_ANGKA``, whatever path a value takes into the database."""
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{f}__isnull": True}) | Q(**{f"{f}__lte": BATAS_ANGKA}),
+            name=f"{prefix}_{f}_dalam_batas",
         )
         for f in fields
     ]
@@ -456,6 +504,7 @@ class IndikatorKinerjaUtama(models.Model):
         verbose_name = "indikator kinerja utama (IKU)"
         verbose_name_plural = "indikator kinerja utama (IKU)"
         ordering = ["sasaran", "urutan"]
+        constraints = dalam_batas("kondisi_awal", prefix="iku")
 
     def __str__(self) -> str:
         return self.nama
@@ -479,6 +528,7 @@ class TargetIKU(models.Model):
             models.CheckConstraint(
                 condition=Q(target__gte=0), name="target_iku_tidak_negatif"
             ),
+            *dalam_batas("target", prefix="target_iku"),
         ]
 
     def __str__(self) -> str:
@@ -727,6 +777,15 @@ class Indikator(models.Model):
                 "target_tw4",
                 prefix="indikator",
             ),
+            *dalam_batas(
+                "target_tahunan",
+                "target_tw1",
+                "target_tw2",
+                "target_tw3",
+                "target_tw4",
+                "rumus_pengali",
+                prefix="indikator",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -803,6 +862,9 @@ class Anggaran(models.Model):
             *tidak_negatif(
                 "pagu", "kas_tw1", "kas_tw2", "kas_tw3", "kas_tw4", prefix="anggaran"
             ),
+            *dalam_batas(
+                "pagu", "kas_tw1", "kas_tw2", "kas_tw3", "kas_tw4", prefix="anggaran"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -863,6 +925,7 @@ class Realisasi(models.Model):
                 name="realisasi_triwulan_1_4",
             ),
             *tidak_negatif("nilai", "pembilang", "penyebut", prefix="realisasi"),
+            *dalam_batas("nilai", "pembilang", "penyebut", prefix="realisasi"),
         ]
 
     def __str__(self) -> str:
@@ -956,6 +1019,7 @@ class RealisasiAnggaran(models.Model):
             models.CheckConstraint(
                 condition=Q(nilai__gte=0), name="realisasi_anggaran_tidak_negatif"
             ),
+            *dalam_batas("nilai", prefix="realisasi_anggaran"),
         ]
 
     def __str__(self) -> str:

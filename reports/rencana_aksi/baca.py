@@ -22,10 +22,10 @@ from reports.models import (
     TahunAnggaran,
     UnitKerja,
     kode_validator,
+    periksa_angka,
 )
 from reports.rencana_aksi.kolom import (
     ANGGARAN,
-    BATAS_ANGKA,
     BATAS_BARIS,
     BATAS_UKURAN,
     INDIKATOR,
@@ -148,8 +148,10 @@ class _Baris:
                 f"{v} memiliki {desimal} angka desimal; paling banyak {tempat}.",
             )
             return None
-        if nilai >= BATAS_ANGKA:
-            self.salah(kunci, f"{v} terlalu besar.")
+        try:
+            periksa_angka(nilai)
+        except ValidationError as exc:
+            self.salah(kunci, f"{v}: {exc.messages[0]}")
             return None
         return nilai
 

@@ -25,7 +25,6 @@ BATAS_BARIS = 5000  # rows per sheet, far above any office's plan
 BARIS_VALIDASI = 1000  # rows of the blank template that carry the data validations
 TEMPAT_TARGET = 4  # decimals of a target (models.nilai_field)
 TEMPAT_RUPIAH = 2  # decimals of an amount (models.rupiah_field)
-BATAS_ANGKA = Decimal(10) ** 16  # both fields keep 16 digits before the decimal point
 
 Tingkat = Indikator.Tingkat
 Tahap = Anggaran.Tahap

@@ -4,7 +4,7 @@ Values are rounded half up to two decimals here and only here, for display; a mi
 value shows as "-", never as 0 or 100 %.
 """
 
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from django import template
 from django.utils import numberformat
@@ -25,9 +25,10 @@ def format_angka(nilai: Decimal | int | None, tempat: int = 2) -> str:
         return KOSONG
     bulat = kinerja.bulatkan(Decimal(nilai), tempat)
     if bulat == bulat.to_integral_value():
-        bulat = bulat.quantize(Decimal(1))
+        bulat = kinerja.bulatkan(bulat, 0)
     else:
-        bulat = bulat.normalize()
+        # Trailing zeros go; every other digit stays, however many there are.
+        bulat = bulat.normalize(Context(prec=len(bulat.as_tuple().digits)))
     return numberformat.format(
         bulat, decimal_sep=",", grouping=3, thousand_sep=".", force_grouping=True
     )
