@@ -1,11 +1,21 @@
 """Reading a Rencana Aksi workbook into plain dataclasses, collecting every error by
 sheet, row and column. Writes nothing.
+
+An upload is a stranger's file: its work is bounded before it is parsed (size
+packed and unpacked, number of parts and of shared strings) and while it is read
+(columns and row numbers), each bound with its own message; every step is linear in
+the rows; and XML tricks (entity bombs, external entities, refused by defusedxml
+inside openpyxl) or damage give the same error list as any other mistake.
 """
 
 from __future__ import annotations
 
+import itertools
+import logging
 import math
-from collections.abc import Iterable, Sequence
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
@@ -26,7 +36,11 @@ from reports.models import (
 )
 from reports.rencana_aksi.kolom import (
     ANGGARAN,
+    BATAS_BAGIAN,
     BATAS_BARIS,
+    BATAS_NOMOR_BARIS,
+    BATAS_TEKS,
+    BATAS_TERURAI,
     BATAS_UKURAN,
     INDIKATOR,
     KEGIATAN,
@@ -53,6 +67,11 @@ from reports.rencana_aksi.kolom import (
 )
 from reports.templatetags.format_id import format_angka
 
+log = logging.getLogger(__name__)
+
+# Columns read beyond the template's, so that a column added by hand is reported.
+KOLOM_LEBIH = 10
+
 
 def _tampil(nilai: Any) -> str:
     if isinstance(nilai, str):
@@ -68,7 +87,12 @@ class _Baris:
     """One row of a data sheet: its cells by column key, and the checks on them."""
 
     def __init__(
-        self, lembar: str, nomor: int, nilai: Sequence[Any], galat: list[Galat]
+        self,
+        lembar: str,
+        nomor: int,
+        nilai: Sequence[Any],
+        galat: list[Galat],
+        tanpa_hasil: set[int] = frozenset(),
     ) -> None:
         self.lembar, self.nomor, self.galat = lembar, nomor, galat
         self.kolom = {k.kunci: (i, k) for i, k in enumerate(KOLOM[lembar])}
@@ -77,6 +101,16 @@ class _Baris:
             for i, k in enumerate(KOLOM[lembar])
         }
         self.salah_awal = len(galat)
+        # Cells holding a formula whose result the file does not store: their
+        # value is unknown, not empty.
+        self.rumus = {k.kunci for i, k in enumerate(KOLOM[lembar]) if i in tanpa_hasil}
+        for kunci in self.rumus:
+            self.salah(
+                kunci,
+                "berisi rumus yang hasilnya tidak tersimpan di berkas (program yang "
+                "membuatnya tidak menghitung rumus). Buka dan simpan lagi berkas di "
+                "Excel atau LibreOffice, atau ketik nilainya langsung.",
+            )
 
     @property
     def sah(self) -> bool:
@@ -94,6 +128,8 @@ class _Baris:
 
     def teks(self, kunci: str, *, maks: int, wajib: bool = False) -> str:
         v = self.nilai[kunci]
+        if kunci in self.rumus:
+            return ""
         if self.kosong(kunci):
             if wajib:
                 self.salah(kunci, "wajib diisi.")
@@ -125,6 +161,8 @@ class _Baris:
         """A number from a numeric cell; text in a number cell is an error, so that
         "7 dokumen" or "1.000.000" typed as text never passes as a guess."""
         v = self.nilai[kunci]
+        if kunci in self.rumus:
+            return None
         if self.kosong(kunci):
             if wajib:
                 self.salah(kunci, "wajib diisi.")
@@ -197,10 +235,29 @@ class _Pembaca:
             KEGIATAN: [],
             SUB_KEGIATAN: [],
         }
+        # The first item of each kode and of each name under a parent, so that a
+        # reference or a duplicate is found in one look-up, not a scan of the sheet.
+        self.per_kode: dict[str, dict[tuple[int | None, str], int]] = {
+            jenis: {} for jenis in self.butir
+        }
+        self.per_nama: dict[str, dict[tuple[int | None, str], int]] = {
+            jenis: {} for jenis in self.butir
+        }
         self.indikator: dict[tuple[str, int, str], int] = {}
 
-    def baca(self, wb) -> RencanaAksi:
-        baris = {nama: self._baris_lembar(wb, nama) for nama in LEMBAR_DATA}
+    def baca(self, wb, wb_rumus=None) -> RencanaAksi:
+        """The plan in ``wb`` (read-only, with stored results); ``wb_rumus`` is the
+        same file read for its formulas, when it has any."""
+        try:
+            baris = {
+                nama: self._baris_lembar(wb, wb_rumus, nama) for nama in LEMBAR_DATA
+            }
+        except Exception as exc:
+            # openpyxl fails in many ways on a damaged or hostile sheet (XML
+            # errors, forbidden entities, a string index out of range); all of
+            # them mean the same to the planner.
+            log.warning("Rencana Aksi workbook unreadable", exc_info=True)
+            raise _tidak_terbaca() from exc
         if self.galat:
             # Without the right sheets and columns the cells cannot be read.
             raise RencanaAksiTidakValid(self.galat)
@@ -220,7 +277,7 @@ class _Pembaca:
             anggaran=tuple(anggaran),
         )
 
-    def _baris_lembar(self, wb, nama: str) -> list[_Baris]:
+    def _baris_lembar(self, wb, wb_rumus, nama: str) -> list[_Baris]:
         if nama not in wb.sheetnames:
             self.galat.append(
                 Galat(
@@ -233,22 +290,62 @@ class _Pembaca:
                 )
             )
             return []
-        ws = wb[nama]
         kolom = KOLOM[nama]
         hasil: list[_Baris] = []
         judul: Sequence[Any] = ()
-        for nomor, nilai in enumerate(ws.iter_rows(values_only=True), start=1):
+        rumus = (
+            _baris_sel(wb_rumus[nama], len(kolom))
+            if wb_rumus is not None
+            else itertools.repeat(None)
+        )
+        baris_nilai = _baris_sel(wb[nama], len(kolom))
+        baris = zip(baris_nilai, rumus, strict=False)  # rumus may repeat None
+        for nomor, (nilai, r) in enumerate(baris, start=1):
+            if nomor > BATAS_NOMOR_BARIS:
+                self.galat.append(
+                    Galat(
+                        nama,
+                        None,
+                        None,
+                        None,
+                        "lembar ini berisi baris sampai lewat baris "
+                        f"{format_angka(BATAS_NOMOR_BARIS)} (mungkin baris kosong "
+                        "yang diberi format). Paling banyak "
+                        f"{format_angka(BATAS_BARIS)} baris data; hapus baris-baris "
+                        "kosong di bawah data, lalu unggah lagi.",
+                    )
+                )
+                break
+            # With formulas, a cell whose stored result is missing reads as empty
+            # with its stored values and as the formula without them.
+            tanpa_hasil = (
+                set()
+                if r is None
+                else {
+                    i
+                    for i, (v, f) in enumerate(zip(nilai, r, strict=True))
+                    if v is None and f is not None
+                }
+            )
             if nomor == 1:
                 judul = nilai
                 continue
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in nilai):
+            if not tanpa_hasil and all(
+                v is None or (isinstance(v, str) and not v.strip()) for v in nilai
+            ):
                 continue
             if len(hasil) >= BATAS_BARIS:
                 self.galat.append(
-                    Galat(nama, nomor, None, None, f"lebih dari {BATAS_BARIS} baris.")
+                    Galat(
+                        nama,
+                        nomor,
+                        None,
+                        None,
+                        f"lebih dari {format_angka(BATAS_BARIS)} baris.",
+                    )
                 )
                 break
-            hasil.append(_Baris(nama, nomor, nilai, self.galat))
+            hasil.append(_Baris(nama, nomor, nilai, self.galat, tanpa_hasil))
         self._periksa_judul(nama, kolom, judul)
         return hasil
 
@@ -303,13 +400,11 @@ class _Pembaca:
         nilai = b.teks(kunci, maks=300, wajib=True)
         if not nilai:
             return None
-        calon = [(i, t) for i, t in enumerate(self.butir[jenis]) if t.induk == induk]
-        for i, t in calon:
-            if t.kode and t.kode == nilai:
-                return i
-        for i, t in calon:
-            if norm_nama(t.nama) == norm_nama(nilai):
-                return i
+        i = self.per_kode[jenis].get((induk, nilai))
+        if i is None:
+            i = self.per_nama[jenis].get((induk, norm_nama(nilai)))
+        if i is not None:
+            return i
         di = ""
         if induk is not None:
             atas = self.butir[PROGRAM if jenis == KEGIATAN else KEGIATAN][induk]
@@ -329,21 +424,24 @@ class _Pembaca:
         if jenis != PROGRAM and induk is None:
             return kode, nama  # its parent is unknown: already an error
         atas = "" if induk is None else f" pada {self._jenis_induk(jenis)} yang sama"
-        for t in self.butir[jenis]:
-            if t.induk != induk:
-                continue
-            if kode and t.kode == kode:
-                b.salah(
-                    "kode", f'kode "{kode}" sudah dipakai di baris {t.baris}{atas}.'
-                )
-                break
-            if nama and norm_nama(t.nama) == norm_nama(nama):
-                b.salah(
-                    "nama",
-                    f'{jenis.lower()} "{nama}" sudah ada di baris {t.baris}{atas}.',
-                )
-                break
+        per_kode, per_nama = self.per_kode[jenis], self.per_nama[jenis]
+        sama_kode = per_kode.get((induk, kode)) if kode else None
+        sama_nama = per_nama.get((induk, norm_nama(nama))) if nama else None
+        # The earlier of the two is reported, the kode first when it is one item.
+        if sama_kode is not None and (sama_nama is None or sama_kode <= sama_nama):
+            t = self.butir[jenis][sama_kode]
+            b.salah("kode", f'kode "{kode}" sudah dipakai di baris {t.baris}{atas}.')
+        elif sama_nama is not None:
+            t = self.butir[jenis][sama_nama]
+            b.salah(
+                "nama", f'{jenis.lower()} "{nama}" sudah ada di baris {t.baris}{atas}.'
+            )
+        indeks = len(self.butir[jenis])
         self.butir[jenis].append(_Butir(b.nomor, induk, kode, nama))
+        if kode:
+            per_kode.setdefault((induk, kode), indeks)
+        if nama:
+            per_nama.setdefault((induk, norm_nama(nama)), indeks)
         return kode, nama
 
     @staticmethod
@@ -517,6 +615,15 @@ class _Pembaca:
                 )
 
 
+def _baris_sel(ws, lebar_templat: int) -> Iterator[tuple[Any, ...]]:
+    """The rows of a read-only sheet, each as wide as the template and a few
+    columns more. The declared size of the sheet is ignored: a file may declare the
+    whole grid (A1:XFD1048576, every row then padded to 16.384 cells) or too small
+    a range (openpyxl would then stop early and drop rows)."""
+    ws.reset_dimensions()
+    return ws.iter_rows(max_col=lebar_templat + KOLOM_LEBIH, values_only=True)
+
+
 def _ada(indeks: int | None) -> int:
     # -1 stands for "not resolved": the workbook is then invalid and never written.
     return -1 if indeks is None else indeks
@@ -537,6 +644,80 @@ PESAN_BUKAN_XLSX = (
 )
 
 
+def _galat_berkas(pesan: str) -> RencanaAksiTidakValid:
+    return RencanaAksiTidakValid([Galat("", None, None, None, pesan)])
+
+
+def _tidak_terbaca() -> RencanaAksiTidakValid:
+    return _galat_berkas(PESAN_BUKAN_XLSX)
+
+
+def _mb(byte: int) -> str:
+    return format_angka(Decimal(byte) / 1024 / 1024, 1)
+
+
+# A shared string (<si>) and a formula (<f>), with or without a namespace prefix;
+# "<sheetData" or "<font" do not match.
+POLA_TEKS = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?si[\s/>]")
+POLA_RUMUS = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?f[\s/>]")
+POTONGAN = 1024 * 1024
+
+
+def _pindai(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, pola: re.Pattern) -> int:
+    """How often ``pola`` occurs in a part, read in pieces; a tag cut at the end of
+    a piece is carried into the next one whole."""
+    jumlah, sisa = 0, b""
+    with arsip.open(info) as bagian:
+        while potongan := bagian.read(POTONGAN):
+            teks = sisa + potongan
+            potong = teks.rfind(b"<", max(len(teks) - 64, 0))
+            potong = len(teks) if potong < 0 else potong
+            jumlah += len(pola.findall(teks, 0, potong))
+            sisa = teks[potong:]
+        jumlah += len(pola.findall(sisa))
+    return jumlah
+
+
+def _periksa_arsip(isi: bytes) -> bool:
+    """Bound the work before openpyxl parses anything: the number of parts, their
+    unpacked size (zipfile never unpacks more than a part declares) and the number
+    of shared strings, which openpyxl loads all at once. Returns whether a sheet
+    holds formulas. Raises ``RencanaAksiTidakValid`` with the bound exceeded."""
+    try:
+        arsip = zipfile.ZipFile(BytesIO(isi))
+    except zipfile.BadZipFile as exc:
+        raise _tidak_terbaca() from exc
+    with arsip:
+        bagian = arsip.infolist()
+        if len(bagian) > BATAS_BAGIAN:
+            raise _galat_berkas(
+                f"Berkas memuat {format_angka(len(bagian))} bagian; buku kerja "
+                f"Rencana Aksi paling banyak {BATAS_BAGIAN}. " + PESAN_BUKAN_XLSX
+            )
+        terurai = sum(b.file_size for b in bagian)
+        if terurai > BATAS_TERURAI:
+            raise _galat_berkas(
+                f"Isi berkas terlalu besar setelah dibuka ({_mb(terurai)} MB; "
+                f"paling besar {_mb(BATAS_TERURAI)} MB). Hapus lembar, gambar atau "
+                "baris kosong berformat yang tidak diperlukan, lalu unggah lagi."
+            )
+        try:
+            teks = sum(_pindai(arsip, b, POLA_TEKS) for b in bagian)
+            if teks > BATAS_TEKS:
+                raise _galat_berkas(
+                    f"Berkas memuat {format_angka(teks)} teks berbeda; paling "
+                    f"banyak {format_angka(BATAS_TEKS)}. Hapus lembar atau isian "
+                    "yang tidak diperlukan, lalu unggah lagi."
+                )
+            return any(
+                _pindai(arsip, b, POLA_RUMUS)
+                for b in bagian
+                if b.filename.startswith("xl/worksheets/")
+            )
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise _tidak_terbaca() from exc
+
+
 def baca_rencana_aksi(
     berkas: bytes | IO[bytes], *, tahun_anggaran: TahunAnggaran
 ) -> RencanaAksi:
@@ -546,26 +727,22 @@ def baca_rencana_aksi(
     column."""
     isi = _isi_berkas(berkas)
     if len(isi) > BATAS_UKURAN:
-        raise RencanaAksiTidakValid(
-            [
-                Galat(
-                    "",
-                    None,
-                    None,
-                    None,
-                    f"Berkas lebih besar dari {BATAS_UKURAN // (1024 * 1024)} MB.",
-                )
-            ]
+        raise _galat_berkas(
+            f"Berkas lebih besar dari {BATAS_UKURAN // (1024 * 1024)} MB."
         )
+    ada_rumus = _periksa_arsip(isi)
+    buku: list = []
     try:
-        wb = load_workbook(BytesIO(isi), read_only=True, data_only=True)
-    except Exception as exc:
-        # openpyxl fails in many ways (zip, XML, key and value errors) on a file
-        # that is not an xlsx workbook; all of them mean the same to the planner.
-        raise RencanaAksiTidakValid(
-            [Galat("", None, None, None, PESAN_BUKAN_XLSX)]
-        ) from exc
-    try:
-        return _Pembaca(tahun_anggaran).baca(wb)
+        try:
+            buku.append(load_workbook(BytesIO(isi), read_only=True, data_only=True))
+            if ada_rumus:
+                buku.append(load_workbook(BytesIO(isi), read_only=True))
+        except Exception as exc:
+            # openpyxl fails in many ways (zip, XML, key and value errors) on a
+            # file that is not an xlsx workbook; all of them mean the same to the
+            # planner.
+            raise _tidak_terbaca() from exc
+        return _Pembaca(tahun_anggaran).baca(*buku)
     finally:
-        wb.close()
+        for wb in buku:
+            wb.close()

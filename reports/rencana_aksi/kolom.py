@@ -20,8 +20,18 @@ from reports.models import (
     TahunAnggaran,
 )
 
+# Bounds on the work of reading one workbook, checked before it is parsed. The
+# largest valid plan (5.000 rows on every data sheet, bench/impor.py) is 0,75 MB
+# packed, 9 MB unpacked, with some 25.000 distinct texts.
 BATAS_UKURAN = 10 * 1024 * 1024  # bytes; a year's plan is a few hundred kilobytes
+BATAS_TERURAI = 64 * 1024 * 1024  # bytes of all its parts once unpacked
+BATAS_BAGIAN = 500  # parts (files) in the package; Excel writes about 15
+BATAS_TEKS = 200_000  # shared strings (distinct texts); each costs memory on load
 BATAS_BARIS = 5000  # rows per sheet, far above any office's plan
+# Row numbers read on a sheet: the data rows, the header and room for blank rows
+# between them; a sheet going further (a million formatted blank rows) is refused
+# rather than read to its end.
+BATAS_NOMOR_BARIS = 2 * BATAS_BARIS + 1
 BARIS_VALIDASI = 1000  # rows of the blank template that carry the data validations
 TEMPAT_TARGET = 4  # decimals of a target (models.nilai_field)
 TEMPAT_RUPIAH = 2  # decimals of an amount (models.rupiah_field)

@@ -1,0 +1,190 @@
+"""Reading the largest valid Rencana Aksi workbook, and refusing hostile ones.
+
+    .venv/bin/python bench/impor.py [--baris N] [--repeat N] [--tulis]
+
+A throwaway database with the demo data and an office of one unit. The valid case
+is a plan of ``--baris`` rows (default 5.000) on each data sheet: as many programs,
+each with a kegiatan, a sub kegiatan, an indicator and a budget line. The hostile
+cases are the probe's: a plan of 300 rows per sheet declaring the full sheet
+(A1:XFD1048576) as its size, 1.000.000 empty rows, a shared-strings bomb
+(5.000.000 empty strings), the billion laughs and an external entity. Each case
+runs in a fresh subprocess, so its peak RSS is its own:
+
+- ``openpyxl``: load_workbook (read-only) and iterating every row of the data
+  sheets, nothing else: the floor under our reading;
+- ``baca``: ``baca_rencana_aksi``, the whole reading and checking, which writes
+  nothing (median of ``--repeat`` runs);
+- ``RSS``: the process's peak, in MB, after the runs (about 110 MB is Django and
+  openpyxl loaded).
+
+With ``--tulis`` the valid plan is also imported once into the empty year
+(``rencana_aksi_impor``, reading and writing) under cProfile, and the functions
+with the most cumulative time are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.dont_write_bytecode = True
+
+import _siap  # noqa: E402  (puts the repository on sys.path)
+
+SLUG, UNIT, TAHUN = "impor-besar", "seksi", 2024
+KASUS = ["sah", "dimensi-penuh", "sejuta-baris-kosong", "bom-teks", "bom-entitas"]
+KASUS += ["entitas-luar"]
+
+
+def _rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _berkas(nama: str, ta, baris: int) -> bytes:
+    from tests import xlsx_util
+
+    sah = xlsx_util.rencana_besar(ta, baris, UNIT)
+    if nama == "sah":
+        return sah
+    kecil = xlsx_util.rencana_besar(ta, 3, UNIT)
+    return {
+        "dimensi-penuh": lambda: xlsx_util.dimensi_penuh(
+            xlsx_util.rencana_besar(ta, 300, UNIT)
+        ),
+        "sejuta-baris-kosong": lambda: xlsx_util.baris_kosong(kecil, 1_000_000),
+        "bom-teks": lambda: xlsx_util.bom_teks(kecil, 5_000_000),
+        "bom-entitas": lambda: xlsx_util.bom_entitas(kecil),
+        "entitas-luar": lambda: xlsx_util.entitas_luar(kecil),
+    }[nama]()
+
+
+def _iterasi_openpyxl(isi: bytes) -> float:
+    from openpyxl import load_workbook
+
+    from reports.rencana_aksi import LEMBAR_DATA
+
+    mulai = time.perf_counter()
+    wb = load_workbook(io.BytesIO(isi), read_only=True, data_only=True)
+    for nama in LEMBAR_DATA:
+        for _ in wb[nama].iter_rows(values_only=True):
+            pass
+    wb.close()
+    return time.perf_counter() - mulai
+
+
+def _anak(nama: str, direktori: Path, baris: int, ulang: int, tulis: bool) -> None:
+    _siap.sambung(direktori)
+    from reports.models import TahunAnggaran
+    from reports.rencana_aksi import (
+        RencanaAksiTidakValid,
+        baca_rencana_aksi,
+        rencana_aksi_impor,
+    )
+
+    ta = TahunAnggaran.objects.select_related("opd").get(opd__slug=SLUG, tahun=TAHUN)
+    isi = _berkas(nama, ta, baris)
+    hasil: dict = {"kasus": nama, "kb": len(isi) / 1024, "pesan": ""}
+    hasil["openpyxl"] = _iterasi_openpyxl(isi) if nama == "sah" else None
+    detik = []
+    for _ in range(ulang):
+        mulai = time.perf_counter()
+        try:
+            baca_rencana_aksi(isi, tahun_anggaran=ta)
+        except RencanaAksiTidakValid as salah:
+            hasil["pesan"] = f"{len(salah.galat)} galat: {salah.galat[0]}"
+        except Exception as exc:  # the probe's finding: a bare 500
+            hasil["pesan"] = f"500: {type(exc).__name__}: {exc}"[:200]
+        detik.append(time.perf_counter() - mulai)
+    hasil["baca"] = statistics.median(detik)
+    hasil["rss"] = _rss_mb()
+    if tulis and nama == "sah":
+        profil = cProfile.Profile()
+        mulai = time.perf_counter()
+        profil.enable()
+        rencana_aksi_impor(user=None, tahun_anggaran=ta, berkas=isi)
+        profil.disable()
+        hasil["impor"] = time.perf_counter() - mulai
+        keluaran = io.StringIO()
+        pstats.Stats(profil, stream=keluaran).sort_stats("cumulative").print_stats(25)
+        hasil["profil"] = keluaran.getvalue()
+    print(json.dumps(hasil))
+
+
+def _siapkan() -> None:
+    from tests.conftest import make_opd, make_tahun, make_unit
+
+    opd = make_opd(SLUG)
+    make_unit(opd, UNIT)
+    make_tahun(opd, TAHUN)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--baris", type=int, default=5000, help="rows per sheet")
+    parser.add_argument("--repeat", type=int, default=3, help="timed readings")
+    parser.add_argument("--kasus", choices=KASUS, help="run only this case")
+    parser.add_argument("--tulis", action="store_true", help="import the plan too")
+    parser.add_argument("--anak", help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.anak:
+        _anak(args.anak, args.db, args.baris, args.repeat, args.tulis)
+        return
+
+    print(
+        f"impor.py  {date.today().isoformat()}  Python {platform.python_version()}"
+        f"  {os.cpu_count()} CPUs  {args.baris} rows per sheet"
+    )
+    with _siap.basis_data() as direktori:
+        _siapkan()
+        from django.db import connections
+
+        connections.close_all()
+        hasil = []
+        for nama in [args.kasus] if args.kasus else KASUS:
+            keluar = subprocess.run(
+                [
+                    sys.executable,
+                    "-B",
+                    __file__,
+                    *("--anak", nama, "--db", str(direktori)),
+                    *("--baris", str(args.baris), "--repeat", str(args.repeat)),
+                    *(["--tulis"] if args.tulis else []),
+                ],
+                check=True,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            hasil.append(json.loads(keluar.stdout.strip().splitlines()[-1]))
+            print(f"  {nama}: done", flush=True)
+    print(f"\n{'case':<20} {'KB':>7} {'openpyxl s':>10} {'baca s':>8} {'RSS MB':>7}")
+    for h in hasil:
+        floor = "-" if h["openpyxl"] is None else f"{h['openpyxl']:.2f}"
+        print(
+            f"{h['kasus']:<20} {h['kb']:>7.0f} {floor:>10} {h['baca']:>8.2f}"
+            f" {h['rss']:>7.0f}"
+        )
+    print("\nWhat each case answered:")
+    for h in hasil:
+        print(f"  {h['kasus']}: {h['pesan'] or 'valid'}")
+    for h in hasil:
+        if "impor" in h:
+            print(f"\nImport of the valid plan (read and write): {h['impor']:.1f} s")
+            print(h["profil"])
+
+
+if __name__ == "__main__":
+    main()
