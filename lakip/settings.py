@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -46,9 +47,11 @@ INSTALLED_APPS = [
     "axes",
     "django_htmx",
     "django_tables2",
+    # Before django_tasks_db: reports' db_worker command is the library's worker
+    # made to survive (reports/management/commands/db_worker.py).
+    "reports",
     "django_tasks",
     "django_tasks_db",
-    "reports",
 ]
 
 MIDDLEWARE = [
@@ -59,8 +62,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "reports.basisdata.SibukMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -95,20 +100,55 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
     )
 }
+# How long a web request waits for a lock another writer holds before it gives up
+# and says so ("coba simpan lagi"), rather than hang; the task worker waits longer
+# and then tries again (reports/management/commands/db_worker.py).
+LAKIP_DB_TUNGGU_DETIK = float(os.environ.get("LAKIP_DB_TUNGGU_DETIK", "5"))
+LAKIP_DB_TUNGGU_PEKERJA_DETIK = float(
+    os.environ.get("LAKIP_DB_TUNGGU_PEKERJA_DETIK", "30")
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The task worker writes progress while the web server reads: wait for a lock
-    # rather than fail, and take write locks up front.
+    # One writer at a time: take write locks up front, and in WAL mode so that
+    # pages are read while someone writes (a locked save can show its form again).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        timeout=20, transaction_mode="IMMEDIATE"
+        timeout=LAKIP_DB_TUNGGU_DETIK,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL;",
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", f"-c lock_timeout={int(LAKIP_DB_TUNGGU_DETIK * 1000)}"
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Long exports (the office report, the bundle) are made by a worker:
 # `python manage.py db_worker` (`make run` starts one).
+# An export not finished this long after it was asked for is shown as failed (and
+# stopped, if it is still running), with a button to try again.
+LAKIP_EKSPOR_BATAS_MENIT = int(os.environ.get("LAKIP_EKSPOR_BATAS_MENIT", "10"))
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
         "QUEUES": ["default"],
+    }
+}
+
+# Content-Security-Policy: scripts, styles, images and fonts only from the app itself,
+# no inline script, style or eval (the templates carry none: their behaviour is in
+# static/js/lakip.js), no plugins, no framing. Evidence files are served with
+# their own stricter "sandbox" policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
     }
 }
 
@@ -137,8 +177,10 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 # through views that check who may see the report they belong to.
 MEDIA_ROOT = Path(os.environ.get("LAKIP_MEDIA_ROOT", BASE_DIR / "media"))
 
-# Evidence uploads: PDF, JPG or PNG up to this size.
+# Evidence uploads: PDF, JPG or PNG up to this size, and all the evidence of one
+# quarterly report up to the quota.
 LAKIP_BUKTI_MAKS_MB = int(os.environ.get("LAKIP_BUKTI_MAKS_MB", "5"))
+LAKIP_BUKTI_KUOTA_MB = int(os.environ.get("LAKIP_BUKTI_KUOTA_MB", "100"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # a unit with a hundred indicators posts many
 
 # Password guessing: after LAKIP_LOGIN_GAGAL_MAKS failed sign-ins for one username
@@ -151,6 +193,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_VERBOSE = False
+
+# Email, for password resets: without DJANGO_EMAIL_HOST the reset pages do not exist.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "lakip@localhost")
 
 SESSION_COOKIE_AGE = int(os.environ.get("LAKIP_SESSION_SECONDS", str(8 * 60 * 60)))
 SESSION_COOKIE_HTTPONLY = True

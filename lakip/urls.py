@@ -3,6 +3,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("akun/", include("django.contrib.auth.urls")),
+    path("akun/", include("reports.akun")),
     path("", include("reports.urls")),
 ]

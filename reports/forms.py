@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from uuid import uuid4
 
 from django import forms
 from django.conf import settings
@@ -360,6 +361,9 @@ class FormulirLaporan:
         ]
         versi_tersimpan = 0 if self.laporan is None else self.laporan.versi
         self.versi = versi_tersimpan if data is None else baca_versi(data)
+        # This submission's name, and the one the form rendered now will carry.
+        self.kiriman = "" if data is None else str(data.get("kiriman", ""))[:32]
+        self.kiriman_baru = uuid4().hex
         self.konfirmasi = data is not None and data.get("konfirmasi_tinggi") == "1"
         self.perubahan: list = []
         self.lap_sementara = lap
@@ -384,7 +388,24 @@ class FormulirLaporan:
 
     def is_valid(self) -> bool:
         # Every form is validated, so that every error shows at once.
-        return all([f.is_valid() for f in [*self.kinerja, *self.anggaran]])
+        sah = all([f.is_valid() for f in [*self.kinerja, *self.anggaran]])
+        return sah and self._kuota_bukti()
+
+    def _kuota_bukti(self) -> bool:
+        """The report's evidence, after what is removed and added, fits its quota;
+        otherwise the message shows beside every field that adds files."""
+        dengan_baru = [f for f in self.kinerja if f.cleaned_data["bukti"]]
+        terpakai = sum(
+            b.ukuran
+            for f in self.kinerja
+            for b in f.bukti_ada
+            if b.pk not in f.cleaned_data["hapus_bukti"]
+        )
+        baru = sum(b.size for f in dengan_baru for b in f.cleaned_data["bukti"])
+        pesan = services.pesan_kuota_bukti(terpakai=terpakai, baru=baru)
+        for f in dengan_baru if pesan else []:
+            f.add_error("bukti", pesan)
+        return not pesan
 
     @property
     def jumlah_kesalahan(self) -> int:

@@ -7,6 +7,7 @@ it is shown.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from reports import kinerja
 
@@ -958,6 +960,8 @@ class BuktiDukung(models.Model):
     )
     berkas = models.FileField(upload_to=bukti_upload_to)
     keterangan = models.CharField(max_length=300, blank=True)
+    # Kept with the row, so that a report's quota is summed without touching files.
+    ukuran = models.PositiveBigIntegerField("ukuran (byte)", default=0, editable=False)
     diunggah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -1201,6 +1205,9 @@ class Riwayat(models.Model):
     nilai_lama = models.TextField("nilai lama", blank=True)
     nilai_baru = models.TextField("nilai baru", blank=True)
     alasan = models.TextField(blank=True)
+    # The form submission that made the change, so that the same form sent twice
+    # (a double click) is recognised as already saved rather than as a conflict.
+    kiriman = models.CharField(max_length=32, blank=True, editable=False)
 
     class Meta:
         verbose_name = "riwayat perubahan"
@@ -1368,6 +1375,9 @@ class Ekspor(models.Model):
     berkas = models.FileField(upload_to=ekspor_upload_to, blank=True)
     pesan_galat = models.TextField("pesan galat", blank=True)
     selesai_pada = models.DateTimeField(null=True, blank=True)
+    # Times a worker started it: a worker that died mid-way leaves it to the next
+    # one, once.
+    percobaan = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = "ekspor"
@@ -1384,6 +1394,56 @@ class Ekspor(models.Model):
             f"{self.get_jenis_display()} {self.opd} {self.tahun} "
             f"TW {ROMAWI[self.triwulan]}"
         )
+
+    @property
+    def batas_waktu(self):
+        """When an unfinished export counts as failed."""
+        return self.dibuat_pada + timedelta(minutes=settings.LAKIP_EKSPOR_BATAS_MENIT)
+
+    @property
+    def berjalan(self) -> bool:
+        return self.status in {self.Status.MENUNGGU, self.Status.BERJALAN}
+
+    @property
+    def kedaluwarsa(self) -> bool:
+        """Still waiting or running past its deadline: failed, whatever the row
+        says (no worker may be left to say so)."""
+        return self.berjalan and timezone.now() >= self.batas_waktu
+
+    @property
+    def gagal(self) -> bool:
+        return self.status == self.Status.GAGAL or self.kedaluwarsa
+
+    @property
+    def pesan_kegagalan(self) -> str:
+        return self.pesan_batas_waktu() if self.kedaluwarsa else self.pesan_galat
+
+    @staticmethod
+    def pesan_batas_waktu() -> str:
+        return (
+            f"Laporan tidak selesai dibuat dalam {settings.LAKIP_EKSPOR_BATAS_MENIT} "
+            "menit. Coba lagi; jika terulang, hubungi administrator."
+        )
+
+
+class PekerjaLatar(models.Model):
+    """A task worker (``manage.py db_worker``) and when it was last seen alive, so
+    that the pages can say when none is running and a starting worker can tell a
+    dead one's tasks from a live one's."""
+
+    nama = models.CharField(max_length=64, unique=True)  # django-tasks' worker id
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    mulai = models.DateTimeField(auto_now_add=True)
+    terakhir_terlihat = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "pekerja latar"
+        verbose_name_plural = "pekerja latar"
+        ordering = ["-terakhir_terlihat"]
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.pid}"
 
 
 class HariLibur(models.Model):

@@ -9,7 +9,11 @@ embedded and subset.
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -47,24 +51,74 @@ def _diam(persen: int, tahap: str) -> None:
     pass
 
 
+def berkas_statis(url: str) -> Path | None:
+    """The file of the app's own static files that a ``file:`` URL names, or None
+    for any other URL (another scheme, a path outside the static directories, one
+    that climbs out of them with ".." or a link)."""
+    bagian = urlsplit(url)
+    if bagian.scheme != "file" or bagian.netloc not in ("", "localhost"):
+        return None
+    path = Path(unquote(bagian.path)).resolve()
+    akar = [
+        Path(d).resolve() for d in [*settings.STATICFILES_DIRS, settings.STATIC_ROOT]
+    ]
+    if not any(path.is_relative_to(a) for a in akar) or not path.is_file():
+        return None
+    return path
+
+
+@cache
+def _pengambil():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PengambilStatis(URLFetcher):
+        """WeasyPrint fetches only the app's own static files and inline data:
+        never the network (no request to an address a text could name, inside
+        the server's network or out) and no other file of the server."""
+
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = berkas_statis(url)
+            if path is None:
+                raise ValueError(f"LAKIP tidak mengambil {url[:200]} untuk PDF.")
+            jenis = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(
+                path.as_uri(), path.read_bytes(), {"Content-Type": jenis}
+            )
+
+    return PengambilStatis()
+
+
+def html_ke_pdf(html: str, *, kertas: str, progres: Progres = _diam) -> bytes:
+    """Lay out report HTML on the given paper size and write the PDF."""
+    from weasyprint import CSS, HTML
+
+    pengambil = _pengambil()
+    gaya = [
+        CSS(filename=finders.find("css/laporan.css"), url_fetcher=pengambil),
+        CSS(string=css_halaman(kertas), url_fetcher=pengambil),
+    ]
+    progres(30, "Menata halaman")
+    dokumen = HTML(
+        string=html, base_url=str(settings.BASE_DIR), url_fetcher=pengambil
+    ).render(
+        stylesheets=gaya,
+        # The tables' column widths are <col width> (pages forbid inline styles).
+        presentational_hints=True,
+    )
+    progres(85, f"Menulis PDF ({len(dokumen.pages)} halaman)")
+    return dokumen.write_pdf()
+
+
 def render_pdf(
     template: str, konteks: dict, *, kertas: str, progres: Progres = _diam
 ) -> bytes:
     """Render a report template to PDF on the given paper size, telling ``progres``
     (percent, step) as the slow steps begin."""
-    from weasyprint import CSS, HTML
-
-    html = render_to_string(template, konteks)
-    gaya = [
-        CSS(filename=finders.find("css/laporan.css")),
-        CSS(string=css_halaman(kertas)),
-    ]
-    progres(30, "Menata halaman")
-    dokumen = HTML(string=html, base_url=str(settings.BASE_DIR)).render(
-        stylesheets=gaya
+    return html_ke_pdf(
+        render_to_string(template, konteks), kertas=kertas, progres=progres
     )
-    progres(85, f"Menulis PDF ({len(dokumen.pages)} halaman)")
-    return dokumen.write_pdf()
 
 
 def pdf_unit(dok, *, progres: Progres = _diam) -> bytes:

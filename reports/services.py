@@ -19,8 +19,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from reports import akses, selectors
@@ -122,10 +124,13 @@ class _Pencatat:
     """Collects the audit entries of one action and writes them, with the report's
     next version, only when something changed."""
 
-    def __init__(self, laporan: LaporanTriwulan, user, alasan: str = "") -> None:
+    def __init__(
+        self, laporan: LaporanTriwulan, user, alasan: str = "", kiriman: str = ""
+    ) -> None:
         self.laporan = laporan
         self.user = user
         self.alasan = alasan
+        self.kiriman = kiriman
         self.entri: list[Riwayat] = []
 
     def catat(
@@ -141,6 +146,7 @@ class _Pencatat:
                 nilai_lama=_tampil(lama),
                 nilai_baru=_tampil(baru),
                 alasan=self.alasan,
+                kiriman=self.kiriman,
             )
         )
 
@@ -197,6 +203,18 @@ def _periksa_versi(laporan: LaporanTriwulan, versi: int) -> None:
         raise Bentrok(laporan, perubahan_sejak(laporan, versi))
 
 
+def kiriman_tersimpan(
+    laporan: LaporanTriwulan | None, *, versi: int, kiriman: str
+) -> bool:
+    """Whether every change made to the report since ``versi`` came from the form
+    submission ``kiriman``: the same form sent twice (a double click, a resend after
+    a lost answer) has already been saved, and is no conflict."""
+    if not kiriman or laporan is None or laporan.versi == versi:
+        return False
+    sejak = laporan.riwayat.filter(versi__gt=versi)
+    return sejak.exists() and not sejak.exclude(kiriman=kiriman).exists()
+
+
 def perubahan_sejak(laporan: LaporanTriwulan, versi: int) -> list[Riwayat]:
     """What others changed after ``versi``, oldest first."""
     return list(
@@ -227,13 +245,15 @@ def realisasi_simpan(
     versi: int,
     kinerja: Sequence[IsianIndikator],
     anggaran: Sequence[IsianSubKegiatan],
+    kiriman: str = "",
 ) -> LaporanTriwulan:
     """Save what the entry form holds as the unit's draft for the quarter.
 
     ``versi`` is the report version the form was opened at (0 when there was no
-    report yet). Raises ``AksiDitolak`` when the user may not enter this unit's
-    figures or the report is under review or approved, and ``Bentrok`` when someone
-    else saved it in between.
+    report yet); ``kiriman`` names this submission of the form (see
+    ``kiriman_tersimpan``). Raises ``AksiDitolak`` when the user may not enter this
+    unit's figures or the report is under review or approved, and ``Bentrok`` when
+    someone else saved it in between.
     """
     if not akses.boleh_isi(user, unit):
         raise AksiDitolak("Anda tidak berwenang mengisi laporan unit ini.")
@@ -249,10 +269,13 @@ def realisasi_simpan(
                     status=Status.DRAF,
                     versi=0,
                 )
+            if kiriman_tersimpan(laporan, versi=versi, kiriman=kiriman):
+                return laporan
             _periksa_versi(laporan, versi)
             if laporan.status not in BOLEH_DIUBAH:
                 raise AksiDitolak(pesan_terkunci(laporan))
-            pencatat = _Pencatat(laporan, user)
+            _periksa_kuota_bukti(laporan, kinerja)
+            pencatat = _Pencatat(laporan, user, kiriman=kiriman)
             if baru:
                 pencatat.catat(
                     Riwayat.Jenis.STATUS, "Laporan", "Status", "Belum diisi", "Draf"
@@ -267,6 +290,38 @@ def realisasi_simpan(
         )
         raise Bentrok(laporan, perubahan_sejak(laporan, versi)) from exc
     return laporan
+
+
+def pesan_kuota_bukti(*, terpakai: int, baru: int) -> str:
+    """Why new evidence does not fit the report's quota (``LAKIP_BUKTI_KUOTA_MB``),
+    or "" when it does."""
+    kuota = settings.LAKIP_BUKTI_KUOTA_MB
+    if not baru or terpakai + baru <= kuota * 1024 * 1024:
+        return ""
+    mb = Decimal(terpakai + baru) / 1024 / 1024
+    return (
+        f"Bukti dukung laporan triwulan ini akan menjadi {format_angka(mb, 1)} MB, "
+        f"melebihi kuota {kuota} MB per laporan. Hapus bukti yang tidak diperlukan "
+        "atau perkecil berkasnya (mis. foto dengan resolusi lebih rendah)."
+    )
+
+
+def _periksa_kuota_bukti(
+    laporan: LaporanTriwulan, kinerja: Sequence[IsianIndikator]
+) -> None:
+    hapus = {pk for isi in kinerja for pk in isi.hapus_bukti}
+    terpakai = (
+        BuktiDukung.objects.filter(
+            realisasi__indikator__unit_kerja_id=laporan.unit_kerja_id,
+            realisasi__indikator__tahun_anggaran_id=laporan.tahun_anggaran_id,
+            realisasi__triwulan=laporan.triwulan,
+        )
+        .exclude(pk__in=hapus)
+        .aggregate(jumlah=Sum("ukuran"))["jumlah"]
+    )
+    baru = sum(b.size for isi in kinerja for b in isi.bukti_baru)
+    if pesan := pesan_kuota_bukti(terpakai=terpakai or 0, baru=baru):
+        raise AksiDitolak(pesan)
 
 
 def pesan_terkunci(laporan: LaporanTriwulan) -> str:
@@ -326,6 +381,7 @@ def _simpan_kinerja(
                 realisasi=r,
                 keterangan=berkas.name,
                 diunggah_oleh=pencatat.user,
+                ukuran=berkas.size,
             )
             b.berkas.save(berkas.name, berkas, save=True)
             pencatat.catat(
@@ -404,6 +460,7 @@ def laporan_ajukan(
     tahun_anggaran: TahunAnggaran,
     triwulan: int,
     versi: int,
+    kiriman: str = "",
 ) -> LaporanTriwulan:
     """Submit the unit's report to its superior, once it is complete."""
     if not akses.boleh_isi(user, unit):
@@ -423,7 +480,7 @@ def laporan_ajukan(
         if kurang:
             raise TidakLengkap(kurang)
         sekarang = timezone.now()
-        pencatat = _Pencatat(laporan, user)
+        pencatat = _Pencatat(laporan, user, kiriman=kiriman)
         pencatat.status(Status.DIAJUKAN)
         laporan.diajukan_pada = sekarang
         laporan.pertama_diajukan_pada = laporan.pertama_diajukan_pada or sekarang

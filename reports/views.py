@@ -12,6 +12,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError
 from django.http import (
     FileResponse,
     Http404,
@@ -24,10 +25,21 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
-from reports import akses, ekspor, rencana_aksi, selectors, services
+from reports import (
+    akses,
+    basisdata,
+    ekspor,
+    pekerja,
+    rencana_aksi,
+    selectors,
+    services,
+    tasks,
+)
 from reports.forms import AlasanForm, FormulirLaporan, TanggapanForm, baca_versi
 from reports.models import BuktiDukung, Ekspor, LaporanTriwulan, TahunAnggaran
 from reports.tables import RiwayatTable
+
+Status = LaporanTriwulan.Status
 
 
 def _unit_tahun(request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int):
@@ -43,6 +55,12 @@ def _unit_tahun(request: HttpRequest, opd: str, unit: str, tahun: int, triwulan:
     return unit_kerja, tahun_anggaran
 
 
+def baca_tahun(teks: str) -> int | None:
+    """A year from a query string, or None: only four ASCII digits, so that "²",
+    "٢٠٢٤" or a 5.000-digit number never reach ``int`` or the database."""
+    return int(teks) if len(teks) == 4 and teks.isascii() and teks.isdigit() else None
+
+
 @require_GET
 @login_required
 def beranda(request: HttpRequest) -> HttpResponse:
@@ -50,7 +68,6 @@ def beranda(request: HttpRequest) -> HttpResponse:
     planner's matrix of units x quarters; below it, every unit the user may see."""
     terlihat = akses.unit_terlihat(request.user)
     pengguna = akses.pengguna_dari(request.user)
-    pilihan = request.GET.get("tahun", "")
     konteks: dict = {"daftar_opd": selectors.daftar_unit_per_opd(terlihat)}
     if pengguna is not None:
         konteks.update(
@@ -59,7 +76,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
             **selectors.beranda_pengguna(
                 pengguna=pengguna,
                 terlihat=terlihat,
-                tahun=int(pilihan) if pilihan.isdigit() else None,
+                tahun=baca_tahun(request.GET.get("tahun", "")),
                 hari_ini=timezone.localdate(),
             ),
         )
@@ -101,6 +118,10 @@ def isian(
         return _tampil_isian(request, FormulirLaporan(lap))
 
     formulir = FormulirLaporan(lap, request.POST, request.FILES)
+    if services.kiriman_tersimpan(
+        formulir.laporan, versi=formulir.versi, kiriman=formulir.kiriman
+    ):
+        return _tersimpan(request, formulir.laporan)
     if not formulir.boleh_diubah:
         messages.error(request, services.pesan_terkunci(formulir.laporan))
         return _tampil_isian(request, formulir, status=409)
@@ -122,26 +143,34 @@ def isian(
             versi=formulir.versi,
             kinerja=formulir.isian_kinerja(),
             anggaran=formulir.isian_anggaran(),
+            kiriman=formulir.kiriman,
         )
-        if request.POST.get("aksi") == "ajukan":
+        # Already submitted when this is the second click of the same form.
+        if request.POST.get("aksi") == "ajukan" and laporan.status != Status.DIAJUKAN:
             laporan = services.laporan_ajukan(
                 user=request.user,
                 unit=unit_kerja,
                 tahun_anggaran=ta,
                 triwulan=triwulan,
                 versi=laporan.versi,
+                kiriman=formulir.kiriman,
             )
-            messages.success(
-                request,
-                "Laporan diajukan kepada atasan. Isian dikunci sampai direviu.",
-            )
-            return redirect(laporan.get_absolute_url())
     except services.Bentrok as bentrok:
         formulir.bentrok(bentrok)
         return _tampil_isian(request, formulir, status=409)
     except services.AksiDitolak as ditolak:
         messages.error(request, ditolak.pesan)
         return _tampil_isian(request, formulir, status=409)
+    except OperationalError as exc:
+        if not basisdata.sibuk(exc):
+            raise
+        messages.error(
+            request,
+            "Basis data sedang sibuk melayani pengguna lain, sehingga isian Anda "
+            "belum disimpan. Isian Anda tetap di formulir: tunggu sebentar, lalu "
+            "coba simpan lagi.",
+        )
+        return _tampil_isian(request, formulir, status=503)
     except services.TidakLengkap as kurang:
         messages.warning(
             request,
@@ -153,6 +182,16 @@ def isian(
             FormulirLaporan(_segar(lap)),
             kekurangan=kurang.kekurangan,
         )
+    return _tersimpan(request, laporan)
+
+
+def _tersimpan(request: HttpRequest, laporan: LaporanTriwulan) -> HttpResponse:
+    """Where a saved entry form goes: the report once submitted, else the form."""
+    if laporan.status == Status.DIAJUKAN:
+        messages.success(
+            request, "Laporan diajukan kepada atasan. Isian dikunci sampai direviu."
+        )
+        return redirect(laporan.get_absolute_url())
     messages.success(request, "Draf disimpan.")
     return redirect(laporan.url_isian())
 
@@ -319,7 +358,18 @@ def bukti(request: HttpRequest, pk: int) -> FileResponse:
         isi = berkas.berkas.open("rb")
     except FileNotFoundError as exc:
         raise Http404("Berkas tidak ditemukan.") from exc
-    return FileResponse(isi, content_type=jenis, filename=nama)
+    # An uploaded file is the uploader's content, not the app's: a photo shows
+    # in the browser, anything else is downloaded; and whatever it holds runs no
+    # script with the app's origin (sandbox), nor is it read as another type.
+    respons = FileResponse(
+        isi,
+        content_type=jenis,
+        filename=nama,
+        as_attachment=not jenis.startswith("image/"),
+    )
+    respons["Content-Security-Policy"] = "sandbox"
+    respons["X-Content-Type-Options"] = "nosniff"
+    return respons
 
 
 # --- printed reports ---
@@ -398,7 +448,7 @@ def _periksa_kantor(request: HttpRequest, opd_id: int) -> None:
 def _ekspor_terakhir(ta: TahunAnggaran, triwulan: int) -> list[Ekspor]:
     return list(
         Ekspor.objects.filter(opd=ta.opd, tahun=ta.tahun, triwulan=triwulan)
-        .select_related("diminta_oleh")
+        .select_related("diminta_oleh", "opd")
         .order_by("-dibuat_pada", "-pk")[:6]
     )
 
@@ -418,6 +468,7 @@ def laporan_opd(
         {
             "dok": ekspor.dokumen(p),
             "daftar_ekspor": _ekspor_terakhir(ta, triwulan),
+            "pekerja_hidup": pekerja.ada_yang_hidup(),
             "tahun_lain": selectors.tahun_opd(ta.opd),
         },
     )
@@ -440,13 +491,20 @@ def ekspor_buat(
 ) -> HttpResponse:
     """Ask the worker for the office report or the bundle as PDF."""
     ta = _tahun_opd(request, opd, tahun, triwulan)
-    e = ekspor.ekspor_minta(
+    e, baru = tasks.ekspor_minta(
         user=request.user, tahun_anggaran=ta, triwulan=triwulan, jenis=jenis
     )
+    if baru:
+        pesan = f"{e.get_jenis_display()} sedang dibuat."
+    else:
+        pesan = (
+            f"{e.get_jenis_display()} yang sama sudah sedang dibuat (diminta "
+            f"{timezone.localtime(e.dibuat_pada):%H.%M}); tidak dibuat dua kali."
+        )
     messages.success(
         request,
-        f"{e.get_jenis_display()} sedang dibuat. Halaman ini menampilkan kemajuannya; "
-        "tautan unduh muncul setelah selesai.",
+        f"{pesan} Halaman ini menampilkan kemajuannya; tautan unduh muncul setelah "
+        "selesai.",
     )
     return redirect(
         reverse("reports:laporan_opd", args=[opd, tahun, triwulan]) + "#ekspor"
@@ -463,7 +521,11 @@ def _ekspor_terlihat(request: HttpRequest, pk: int) -> Ekspor:
 @login_required
 def ekspor_status(request: HttpRequest, pk: int) -> HttpResponse:
     """One export's progress (polled by the page while it runs)."""
-    return render(request, "reports/_ekspor.html", {"e": _ekspor_terlihat(request, pk)})
+    return render(
+        request,
+        "reports/_ekspor.html",
+        {"e": _ekspor_terlihat(request, pk), "pekerja_hidup": pekerja.ada_yang_hidup()},
+    )
 
 
 @require_GET
@@ -531,6 +593,8 @@ def impor_rencana_aksi(request: HttpRequest, opd: str, tahun: int) -> HttpRespon
     return render(request, "reports/rencana_aksi.html", konteks, status=status)
 
 
+@require_GET
+@login_required
 def unduh_rencana_aksi(request: HttpRequest, opd: str, tahun: int) -> HttpResponse:
     """The Rencana Aksi workbook: blank, or with ``?isi=1`` the year's stored plan."""
     ta = _tahun_rencana(request, opd, tahun)
