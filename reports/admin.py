@@ -278,8 +278,16 @@ class EksporAdmin(HanyaLihat, admin.ModelAdmin):
         "triwulan",
         "status",
         "progres",
+        "percobaan",
         "diminta_oleh",
         "selesai_pada",
     ]
     list_filter = ["status", "jenis", "opd"]
     list_select_related = ["opd", "diminta_oleh"]
+
+
+@admin.register(models.PekerjaLatar)
+class PekerjaLatarAdmin(HanyaLihat, admin.ModelAdmin):
+    """The task workers running now, and when each was last seen."""
+
+    list_display = ["host", "pid", "nama", "mulai", "terakhir_terlihat"]

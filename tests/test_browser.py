@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.conftest import DEMO, ROOT, make_user
 from tests.pdf_util import teks_pdf
@@ -41,6 +42,32 @@ def chromium():
         browser.close()
 
 
+# What the browser reported against the pages: Content-Security-Policy violations
+# (the app's pages must pass its own policy) and script errors.
+KELUHAN: list[str] = []
+
+
+def awasi(page):
+    """Record the page's CSP violations and script errors in ``KELUHAN``."""
+    page.on(
+        "console",
+        lambda m: (
+            KELUHAN.append(f"{page.url}: {m.text}")
+            if "Content Security Policy" in m.text
+            else None
+        ),
+    )
+    page.on("pageerror", lambda e: KELUHAN.append(f"{page.url}: {e}"))
+    return page
+
+
+@pytest.fixture(autouse=True)
+def tanpa_keluhan():
+    KELUHAN.clear()
+    yield
+    assert KELUHAN == []
+
+
 @pytest.fixture
 def page(chromium, live_server):
     # Transactional tests start from an emptied database: load the seeds' data.
@@ -48,7 +75,7 @@ def page(chromium, live_server):
     context = chromium.new_context(
         viewport={"width": 1366, "height": 768}, locale="id-ID"
     )
-    page = context.new_page()
+    page = awasi(context.new_page())
     yield page
     context.close()
 
@@ -100,7 +127,7 @@ def masuk(chromium, live_server, username: str):
     context = chromium.new_context(
         viewport={"width": 1366, "height": 768}, locale="id-ID"
     )
-    page = context.new_page()
+    page = awasi(context.new_page())
     page.goto(live_server.url + "/akun/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "rahasia-uji")
@@ -135,9 +162,7 @@ def test_quarter_is_entered_returned_fixed_and_approved(
     kasi.wait_for_selector("#form-isian")
     kasi.fill(f"#id_i{ind[0].pk}-nilai", "1")
     # The capaian is computed by the server as the user types.
-    kasi.wait_for_function(
-        f"document.getElementById('k{ind[0].pk}-capaian').textContent === '100 %'"
-    )
+    expect(kasi.locator(f"#k{ind[0].pk}-capaian")).to_have_text("100 %")
     assert kasi.inner_text(f"#k{ind[0].pk}-predikat") == "Sangat Baik"
     kasi.fill(f"#id_i{ind[1].pk}-nilai", "1")
     kasi.fill(f"#id_i{ind[2].pk}-nilai", "0")
@@ -146,9 +171,7 @@ def test_quarter_is_entered_returned_fixed_and_approved(
     )
     for s, rp in zip(sub, ["3.095.000", "1.670.000", "180.000"], strict=True):
         kasi.fill(f"#id_s{s.pk}-nilai", rp)
-    kasi.wait_for_function(
-        "document.getElementById('total-serapan').textContent === '96,49 %'"
-    )
+    expect(kasi.locator("#total-serapan")).to_have_text("96,49 %")
     screenshot(kasi, "isian-trantib-2024-tw3")
     kasi.click("button[value=simpan]")
     kasi.wait_for_selector("text=Draf disimpan.")
@@ -247,3 +270,66 @@ def test_planner_makes_the_office_pdf_in_the_background(
     )
     teks = teks_pdf(Path(unduhan.value.path()).read_bytes())
     assert "2.691.183.025" in teks and "98,66 %" in teks
+
+
+def test_a_failed_export_is_retried_and_a_busy_save_keeps_the_typing(
+    chromium, page, live_server, settings, tmp_path
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reports import models
+    from tests.test_ekspor_tahan import Kunci
+
+    settings.MEDIA_ROOT = tmp_path
+    make_user("perencana.kalaena", opd="kalaena", peran="perencana")
+    make_user("kasi.trantib", opd="kalaena", unit="trantib")
+    e = models.Ekspor.objects.create(
+        jenis="opd",
+        opd=models.PerangkatDaerah.objects.get(slug="kalaena"),
+        tahun=2023,
+        triwulan=4,
+        status="berjalan",
+        progres=30,
+    )
+    models.Ekspor.objects.filter(pk=e.pk).update(
+        dibuat_pada=timezone.now() - timedelta(minutes=12)
+    )
+
+    p = masuk(chromium, live_server, "perencana.kalaena")
+    p.goto(live_server.url + "/kalaena/2023/tw4/laporan/#ekspor")
+    gagal = p.locator(f"#ekspor-{e.pk}")
+    expect(gagal).to_contain_text("tidak selesai dibuat dalam 10 menit")
+    for lebar in (1366, 390):
+        p.set_viewport_size({"width": lebar, "height": 800})
+        p.locator("#ekspor").screenshot(path=str(ARTEFAK / f"ekspor-gagal-{lebar}.png"))
+    gagal.locator("button:has-text('Coba lagi')").click()
+    expect(p.locator(".pesan-daftar")).to_contain_text("sedang dibuat")
+    expect(p.locator(".ekspor-tanpa-pekerja")).to_be_visible()
+    p.locator("#ekspor").screenshot(path=str(ARTEFAK / "ekspor-tanpa-pekerja-390.png"))
+    assert models.Ekspor.objects.filter(status="menunggu").count() == 1
+
+    ind = list(
+        models.Indikator.objects.filter(
+            tahun_anggaran__tahun=2024, unit_kerja__slug="trantib", dari_turunan=False
+        ).order_by("pk")
+    )
+    kasi = masuk(chromium, live_server, "kasi.trantib")
+    kasi.goto(live_server.url + "/kalaena/trantib/2024/tw3/isi/")
+    kasi.fill(f"#id_i{ind[0].pk}-nilai", "1")
+    kasi.fill(f"#id_i{ind[0].pk}-kendala", "Diketik saat basis data sibuk")
+    with Kunci("reports_laporantriwulan", 3):
+        kasi.click("button[value=simpan]")
+        expect(kasi.locator(".pesan-daftar")).to_contain_text("coba simpan lagi")
+    expect(kasi.locator(f"#id_i{ind[0].pk}-kendala")).to_have_value(
+        "Diketik saat basis data sibuk"
+    )
+    for lebar in (1366, 390):
+        kasi.set_viewport_size({"width": lebar, "height": 800})
+        screenshot(kasi, f"isian-sibuk-{lebar}")
+    kasi.click("button[value=simpan]")
+    expect(kasi.locator(".pesan-daftar")).to_contain_text("Draf disimpan.")
+    assert models.Realisasi.objects.get(indikator=ind[0], triwulan=3).kendala == (
+        "Diketik saat basis data sibuk"
+    )

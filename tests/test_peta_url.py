@@ -30,6 +30,10 @@ UNIT = {"opd": "kalaena", "unit": "trantib", "tahun": 2024, "triwulan": 2}
 KANTOR = {"opd": "kalaena", "tahun": 2024, "triwulan": 2}
 TAHUN = {"opd": "kalaena", "tahun": 2024}
 LAPORAN_KANTOR = (302, 403, 403, 200, 200, 200, 404, 404, 200)
+PDF_KANTOR = (302, 403, 403, 302, 302, 302, 404, 404, 302)  # a POST redirects
+LIHAT_UNIT = (302, 200, 404, 200, 200, 200, 404, 404, 200)
+ISI_UNIT = (302, 200, 404, 403, 403, 403, 404, 404, 403)
+PERENCANA = (302, 403, 403, 403, 200, 403, 404, 404, 200)
 
 # url name: (method, kwargs, status per role in PERAN order). 302 for the anonymous
 # user is the sign-in page; 404 hides what the user may not know exists; 403 is a
@@ -48,26 +52,26 @@ TABEL = {
     "reports:unit_triwulan": (
         "get",
         UNIT,
-        (302, 200, 404, 200, 200, 200, 404, 404, 200),
+        LIHAT_UNIT,
     ),
-    "reports:isian": ("get", UNIT, (302, 200, 404, 403, 403, 403, 404, 404, 403)),
-    "reports:hitung": ("post", UNIT, (302, 200, 404, 403, 403, 403, 404, 404, 403)),
+    "reports:isian": ("get", UNIT, ISI_UNIT),
+    "reports:hitung": ("post", UNIT, ISI_UNIT),
     "reports:reviu": ("get", UNIT, (302, 403, 404, 200, 403, 403, 404, 404, 403)),
-    "reports:riwayat": ("get", UNIT, (302, 200, 404, 200, 200, 200, 404, 404, 200)),
+    "reports:riwayat": ("get", UNIT, LIHAT_UNIT),
     "reports:laporan_unit": (
         "get",
         UNIT,
-        (302, 200, 404, 200, 200, 200, 404, 404, 200),
+        LIHAT_UNIT,
     ),
     "reports:laporan_unit_pdf": (
         "get",
         UNIT,
-        (302, 200, 404, 200, 200, 200, 404, 404, 200),
+        LIHAT_UNIT,
     ),
     "reports:laporan_unit_xlsx": (
         "get",
         UNIT,
-        (302, 200, 404, 200, 200, 200, 404, 404, 200),
+        LIHAT_UNIT,
     ),
     "reports:laporan_opd": ("get", KANTOR, LAPORAN_KANTOR),
     "reports:laporan_opd_xlsx": ("get", KANTOR, LAPORAN_KANTOR),
@@ -75,29 +79,29 @@ TABEL = {
     "reports:laporan_opd_pdf": (
         "post",
         KANTOR,
-        (302, 403, 403, 302, 302, 302, 404, 404, 302),
+        PDF_KANTOR,
     ),
     "reports:bundel_pdf": (
         "post",
         KANTOR,
-        (302, 403, 403, 302, 302, 302, 404, 404, 302),
+        PDF_KANTOR,
     ),
     "reports:ekspor_status": ("get", {"pk": "ekspor"}, LAPORAN_KANTOR),
     "reports:ekspor_unduh": ("get", {"pk": "ekspor"}, LAPORAN_KANTOR),
     "reports:bukti": (
         "get",
         {"pk": "bukti"},
-        (302, 200, 404, 200, 200, 200, 404, 404, 200),
+        LIHAT_UNIT,
     ),
     "reports:rencana_aksi": (
         "get",
         TAHUN,
-        (302, 403, 403, 403, 200, 403, 404, 404, 200),
+        PERENCANA,
     ),
     "reports:rencana_aksi_unduh": (
         "get",
         TAHUN,
-        (302, 403, 403, 403, 200, 403, 404, 404, 200),
+        PERENCANA,
     ),
 }
 

@@ -279,15 +279,10 @@ class _Pembaca:
 
     def _baris_lembar(self, wb, wb_rumus, nama: str) -> list[_Baris]:
         if nama not in wb.sheetnames:
-            self.galat.append(
-                Galat(
-                    nama,
-                    None,
-                    None,
-                    None,
-                    "lembar ini tidak ada. Gunakan templat Rencana Aksi yang diunduh "
-                    "dari LAKIP dan jangan mengganti nama lembarnya.",
-                )
+            self._salah_lembar(
+                nama,
+                "lembar ini tidak ada. Gunakan templat Rencana Aksi yang diunduh "
+                "dari LAKIP dan jangan mengganti nama lembarnya.",
             )
             return []
         kolom = KOLOM[nama]
@@ -302,18 +297,12 @@ class _Pembaca:
         baris = zip(baris_nilai, rumus, strict=False)  # rumus may repeat None
         for nomor, (nilai, r) in enumerate(baris, start=1):
             if nomor > BATAS_NOMOR_BARIS:
-                self.galat.append(
-                    Galat(
-                        nama,
-                        None,
-                        None,
-                        None,
-                        "lembar ini berisi baris sampai lewat baris "
-                        f"{format_angka(BATAS_NOMOR_BARIS)} (mungkin baris kosong "
-                        "yang diberi format). Paling banyak "
-                        f"{format_angka(BATAS_BARIS)} baris data; hapus baris-baris "
-                        "kosong di bawah data, lalu unggah lagi.",
-                    )
+                self._salah_lembar(
+                    nama,
+                    "lembar ini berisi baris sampai lewat baris "
+                    f"{format_angka(BATAS_NOMOR_BARIS)} (mungkin baris kosong yang "
+                    f"diberi format). Paling banyak {format_angka(BATAS_BARIS)} baris "
+                    "data; hapus baris-baris kosong di bawah data, lalu unggah lagi.",
                 )
                 break
             # With formulas, a cell whose stored result is missing reads as empty
@@ -348,6 +337,9 @@ class _Pembaca:
             hasil.append(_Baris(nama, nomor, nilai, self.galat, tanpa_hasil))
         self._periksa_judul(nama, kolom, judul)
         return hasil
+
+    def _salah_lembar(self, lembar: str, pesan: str) -> None:
+        self.galat.append(Galat(lembar, None, None, None, pesan))
 
     def _periksa_judul(
         self, lembar: str, kolom: Sequence[Kolom], nilai: Sequence[Any]
