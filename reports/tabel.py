@@ -165,3 +165,9 @@ class Tabel:
 
     def kaki_tampil(self) -> list[tuple[Baris, list[SelTampil]]]:
         return [(b, self.tampil(b)) for b in self.kaki]
+
+
+def gabung_teks(*bagian: str) -> str:
+    """Paragraphs joined, the empty ones left out (a cell that gathers the
+    narratives of several indicators)."""
+    return "\n".join(b.strip() for b in bagian if b and b.strip())

@@ -27,7 +27,16 @@ from reports.selectors import (
     PohonTahun,
     Simpul,
 )
-from reports.tabel import Baris, Format, JenisBaris, Kolom, Sel, Tabel, baris
+from reports.tabel import (
+    Baris,
+    Format,
+    JenisBaris,
+    Kolom,
+    Sel,
+    Tabel,
+    baris,
+    gabung_teks,
+)
 from reports.templatetags.format_id import format_persen
 
 Tingkat = Indikator.Tingkat
@@ -37,11 +46,6 @@ NAMA_TINGKAT = {
     Tingkat.KEGIATAN: "Kegiatan",
     Tingkat.SUB_KEGIATAN: "Sub Kegiatan",
 }
-
-
-def _teks(*bagian: str) -> str:
-    """Paragraphs joined, the empty ones left out."""
-    return "\n".join(b.strip() for b in bagian if b and b.strip())
 
 
 @dataclass(frozen=True)
@@ -570,8 +574,8 @@ def _tabel_tindak_lanjut(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
                 b.simpul.kode or "-",
                 b.nama,
                 evaluasi,
-                _teks(*(r.tindak_lanjut for r in realisasi)) or "-",
-                _teks(*(r.kendala for r in realisasi)) or "-",
+                gabung_teks(*(r.tindak_lanjut for r in realisasi)) or "-",
+                gabung_teks(*(r.kendala for r in realisasi)) or "-",
             )
         )
     return Tabel(

@@ -1,0 +1,174 @@
+"""The office's Laporan Evaluasi Kinerja Triwulan (at TW IV the LKjIP), built from
+all its units (seeds 001, 004). One module per BAB; this one assembles them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reports import selectors
+from reports.laporan.opd import bab1, bab2, bab3, bab4
+from reports.laporan.opd.bab3 import BagianProgram
+from reports.laporan.opd.bab4 import Ringkasan
+from reports.laporan.opd.umum import Gambar, Penomoran
+from reports.laporan.unit import Pengesahan
+from reports.models import ROMAWI, LaporanOpd, Renstra, TahunAnggaran
+from reports.selectors import PohonTahun
+from reports.tabel import Tabel
+
+# The fixed outline of the report, for its table of contents: (anchor, title, level).
+DAFTAR_ISI = [
+    ("bab-1", "BAB I PENDAHULUAN", 1),
+    ("bab-1-a", "A. Latar Belakang", 2),
+    ("bab-1-b", "B. Maksud dan Tujuan", 2),
+    ("bab-1-c", "C. Tugas Pokok dan Fungsi", 2),
+    ("bab-1-d", "D. Struktur Organisasi", 2),
+    ("bab-1-e", "E. Sumber Daya Aparatur", 2),
+    ("bab-2", "BAB II PERENCANAAN KINERJA", 1),
+    ("bab-2-a", "A. Visi dan Misi", 2),
+    ("bab-2-b", "B. Tujuan dan Sasaran", 2),
+    ("bab-2-c", "C. Indikator Kinerja Utama", 2),
+    ("bab-2-d", "D. Program untuk Pencapaian Sasaran", 2),
+    ("bab-2-e", "E. Perjanjian Kinerja", 2),
+    ("bab-2-f", "F. Rencana Aksi", 2),
+    ("bab-3", "BAB III AKUNTABILITAS KINERJA", 1),
+    ("bab-3-a", "A. Capaian Kinerja Organisasi", 2),
+    ("bab-3-b", "B. Analisis Capaian Kinerja Program dan Kegiatan", 2),
+    ("bab-3-c", "C. Realisasi Anggaran", 2),
+    ("bab-4", "BAB IV PENUTUP", 1),
+    ("bab-4-a", "A. Kesimpulan", 2),
+]
+
+
+@dataclass(frozen=True)
+class DokumenOpd:
+    ta: TahunAnggaran
+    triwulan: int
+    laporan: LaporanOpd | None
+    kepala: Pengesahan
+    renstra: Renstra | None
+    unit: list[selectors.UnitBertingkat]
+    bagan: Gambar
+    tabel_pegawai: list[Tabel]
+    tabel_tujuan: Tabel
+    tabel_iku: Tabel
+    tabel_sasaran_program: Tabel
+    tabel_pk: Tabel
+    tabel_pk_anggaran: Tabel
+    tabel_rencana_aksi: Tabel
+    tabel_capaian_iku: Tabel
+    program: list[BagianProgram]
+    tabel_anggaran: Tabel
+    ringkasan: Ringkasan
+    tahun_lalu: int | None
+    label_periode: str
+
+    @property
+    def opd(self):
+        return self.ta.opd
+
+    @property
+    def tahun(self) -> int:
+        return self.ta.tahun
+
+    @property
+    def tahun_pembanding(self) -> int:
+        """The year BAB III compares with (its data may be missing: ``tahun_lalu``)."""
+        return self.tahun - 1
+
+    @property
+    def judul(self) -> str:
+        return (
+            f"Laporan Evaluasi Kinerja Triwulan {ROMAWI[self.triwulan]} "
+            f"Tahun {self.tahun}"
+        )
+
+    @property
+    def periode(self) -> str:
+        return f"Triwulan {ROMAWI[self.triwulan]} Tahun {self.tahun}"
+
+    @property
+    def daftar_isi(self) -> list[tuple[str, str, int]]:
+        return DAFTAR_ISI
+
+    def tabel(self) -> list[Tabel]:
+        """Every numbered table, in print order."""
+        return [
+            *self.tabel_pegawai,
+            self.tabel_tujuan,
+            self.tabel_iku,
+            self.tabel_sasaran_program,
+            self.tabel_pk,
+            self.tabel_pk_anggaran,
+            self.tabel_rencana_aksi,
+            self.tabel_capaian_iku,
+            *(k.tabel for p in self.program for k in p.kegiatan),
+            self.tabel_anggaran,
+        ]
+
+    def gambar(self) -> list[Gambar]:
+        return [
+            self.bagan,
+            *(r.gambar for p in self.program for k in p.kegiatan for r in k.rincian),
+        ]
+
+
+def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
+    """The office report of a quarter, in a fixed number of queries."""
+    ta = tahun_anggaran
+    pohon = PohonTahun(ta, triwulan)
+    urut = selectors.unit_kantor(ta.opd_id)
+    unit = [b.unit for b in urut]
+    kepala_unit = next((u for u in unit if u.atasan_id is None), None)
+    renstra = (
+        Renstra.objects.filter(
+            opd_id=ta.opd_id, tahun_awal__lte=ta.tahun, tahun_akhir__gte=ta.tahun
+        )
+        .prefetch_related("tujuan__sasaran__iku__target")
+        .first()
+    )
+    lalu = (
+        TahunAnggaran.objects.select_related("opd__pemda")
+        .prefetch_related("opd__pemda__pita_predikat")
+        .filter(opd_id=ta.opd_id, tahun=ta.tahun - 1)
+        .first()
+    )
+    pohon_lalu = None if lalu is None else PohonTahun(lalu, 4)
+    nomor = Penomoran()
+    label = pohon.label_periode
+    tabel_pegawai = bab1.tabel_pegawai(ta, nomor)
+    nomor.bab(2)
+    tabel_tujuan = bab2.tabel_tujuan(renstra, nomor)
+    tabel_iku = bab2.tabel_iku(renstra, nomor)
+    tabel_sasaran_program = bab2.tabel_sasaran_program(pohon, renstra, nomor)
+    tabel_pk = bab2.tabel_pk(pohon, nomor)
+    tabel_pk_anggaran = bab2.tabel_pk_anggaran(pohon, nomor)
+    tabel_rencana_aksi = bab2.tabel_rencana_aksi(pohon, nomor)
+    nomor.bab(3)
+    tabel_capaian_iku = bab3.tabel_capaian_iku(pohon, pohon_lalu, nomor, label)
+    program = bab3.bagian_program(pohon, unit, nomor, label)
+    tabel_anggaran = bab3.tabel_anggaran(pohon, nomor, label)
+    return DokumenOpd(
+        ta=ta,
+        triwulan=triwulan,
+        laporan=LaporanOpd.objects.filter(tahun_anggaran=ta, triwulan=triwulan).first(),
+        kepala=Pengesahan(
+            kepala_unit.jabatan_kepala if kepala_unit else "",
+            kepala_unit.kepala if kepala_unit else None,
+        ),
+        renstra=renstra,
+        unit=urut,
+        bagan=bab1.bagan(urut),
+        tabel_pegawai=tabel_pegawai,
+        tabel_tujuan=tabel_tujuan,
+        tabel_iku=tabel_iku,
+        tabel_sasaran_program=tabel_sasaran_program,
+        tabel_pk=tabel_pk,
+        tabel_pk_anggaran=tabel_pk_anggaran,
+        tabel_rencana_aksi=tabel_rencana_aksi,
+        tabel_capaian_iku=tabel_capaian_iku,
+        program=program,
+        tabel_anggaran=tabel_anggaran,
+        ringkasan=bab4.ringkasan(pohon, program),
+        tahun_lalu=None if lalu is None else lalu.tahun,
+        label_periode=label,
+    )
