@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from reports import kinerja
+from reports import nip as aturan_nip
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 TRIWULAN_CHOICES = [(n, f"Triwulan {r}") for n, r in ROMAWI.items()]
@@ -28,7 +31,38 @@ kode_validator = RegexValidator(
     "Kode terdiri atas angka (atau huruf kapital) yang dipisahkan titik, "
     "mis. 7.01.02.2.01.0002.",
 )
-nip_validator = RegexValidator(r"^\d{18}$", "NIP terdiri atas 18 angka.")
+
+
+def nip_validator(nilai: str) -> None:
+    """Refuse what cannot be a NIP, with the reason in Indonesian."""
+    try:
+        aturan_nip.periksa(nilai, hari_ini=timezone.localdate())
+    except ValueError as exc:
+        raise ValidationError(str(exc), code="nip") from exc
+
+
+class NipFormField(forms.CharField):
+    """A NIP typed as printed, with its spaces ("19671114 199003 1 004")."""
+
+    def to_python(self, value):
+        teks = super().to_python(value)
+        return aturan_nip.normalkan(teks) if teks else teks
+
+    def widget_attrs(self, widget) -> dict:
+        # Room for the 18 digits and the three spaces they are printed with.
+        return {**super().widget_attrs(widget), "maxlength": "24"}
+
+
+class NipField(models.CharField):
+    """A NIP: accepted with or without the spaces it is printed with, stored as its
+    18 digits, checked by ``reports.nip``."""
+
+    def to_python(self, value):
+        teks = super().to_python(value)
+        return aturan_nip.normalkan(teks) if teks else teks
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": NipFormField, **kwargs})
 
 
 def nilai_field(verbose_name: str, **kwargs) -> models.DecimalField:
@@ -207,14 +241,14 @@ class Pejabat(models.Model):
         max_length=150,
         help_text="Dengan gelar, sebagaimana ditulis di blok tanda tangan.",
     )
-    nip = models.CharField(
+    nip = NipField(
         "NIP",
         max_length=18,
         unique=True,
         null=True,
         blank=True,
         validators=[nip_validator],
-        help_text="18 angka tanpa spasi.",
+        help_text="18 angka, boleh dengan spasi: 19671114 199003 1 004.",
     )
     pangkat = models.CharField(max_length=50, blank=True, help_text="Mis. Penata")
     golongan = models.CharField(max_length=10, blank=True, help_text="Mis. III/c")
@@ -231,10 +265,7 @@ class Pejabat(models.Model):
     @property
     def nip_tampil(self) -> str:
         """NIP in its printed groups: 19710502 201410 1 002."""
-        n = self.nip or ""
-        if len(n) != 18:
-            return n
-        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}"
+        return aturan_nip.tampil(self.nip or "")
 
     @property
     def pangkat_golongan(self) -> str:
