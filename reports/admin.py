@@ -78,7 +78,13 @@ class KomposisiPegawaiInline(admin.TabularInline):
 
 @admin.register(models.TahunAnggaran)
 class TahunAnggaranAdmin(admin.ModelAdmin):
-    list_display = ["opd", "tahun", "dasar_capaian", "tenggat_hari_kerja"]
+    list_display = [
+        "opd",
+        "tahun",
+        "dasar_kinerja",
+        "dasar_keuangan",
+        "tenggat_hari_kerja",
+    ]
     list_filter = ["opd", "tahun"]
     inlines = [LaporanOpdInline, KomposisiPegawaiInline]
 

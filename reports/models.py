@@ -105,15 +105,15 @@ class CaraAkumulasi(models.TextChoices):
 class DasarCapaian(models.TextChoices):
     TRIWULAN = (
         kinerja.DasarCapaian.TRIWULAN.value,
-        "Realisasi triwulan terhadap target triwulan",
+        "Triwulan: realisasi triwulan terhadap target (anggaran kas) triwulan",
     )
     KUMULATIF = (
         kinerja.DasarCapaian.KUMULATIF.value,
-        "Realisasi s/d triwulan terhadap target s/d triwulan",
+        "Kumulatif: realisasi s/d triwulan terhadap target (anggaran kas) s/d triwulan",
     )
     TAHUNAN = (
         kinerja.DasarCapaian.TAHUNAN.value,
-        "Realisasi s/d triwulan terhadap target tahunan",
+        "Tahunan: realisasi s/d triwulan terhadap target tahunan (pagu)",
     )
 
 
@@ -363,11 +363,22 @@ class TahunAnggaran(models.Model):
     tahun = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    dasar_capaian = models.CharField(
-        "dasar capaian",
+    dasar_kinerja = models.CharField(
+        "dasar capaian kinerja",
         max_length=20,
         choices=DasarCapaian.choices,
         default=DasarCapaian.TRIWULAN,
+        help_text="Realisasi indikator dibandingkan dengan target yang mana.",
+    )
+    dasar_keuangan = models.CharField(
+        "dasar capaian keuangan",
+        max_length=20,
+        choices=DasarCapaian.choices,
+        default=DasarCapaian.TRIWULAN,
+        help_text=(
+            "Realisasi anggaran dibandingkan dengan anggaran kas triwulan, anggaran "
+            "kas s/d triwulan, atau pagu setahun (mis. seed 004: s/d terhadap pagu)."
+        ),
     )
     tenggat_hari_kerja = models.PositiveSmallIntegerField(
         "tenggat laporan (hari kerja)",

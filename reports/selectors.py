@@ -88,7 +88,8 @@ class PohonTahun:
         the quarter, so the entry form shows what they would give."""
         self.tahun_anggaran = tahun_anggaran
         self.triwulan = triwulan
-        self.dasar = tahun_anggaran.dasar_capaian
+        self.dasar_kinerja = tahun_anggaran.dasar_kinerja
+        self.dasar_keuangan = tahun_anggaran.dasar_keuangan
         pemda = tahun_anggaran.opd.pemda
         self.skala = pemda.skala_predikat()
         self.batas_rata_rata = (
@@ -135,8 +136,12 @@ class PohonTahun:
         self._capaian_simpul: dict[tuple[str, int], Decimal | None] = {}
 
     @property
-    def label_periode(self) -> str:
-        return label_periode(self.dasar, self.triwulan)
+    def label_kinerja(self) -> str:
+        return label_periode(self.dasar_kinerja, self.triwulan)
+
+    @property
+    def label_keuangan(self) -> str:
+        return label_periode(self.dasar_keuangan, self.triwulan)
 
     # --- structure ------------------------------------------------------------
 
@@ -185,7 +190,7 @@ class PohonTahun:
             simpul = indikator.induk
             anak = self.anak(simpul) if isinstance(simpul, Program | Kegiatan) else []
             return kinerja.angka_turunan(
-                dasar=self.dasar,
+                dasar=self.dasar_kinerja,
                 triwulan=self.triwulan,
                 target_tahunan=indikator.target_tahunan,
                 target=target,
@@ -193,7 +198,7 @@ class PohonTahun:
                 skala=self.skala,
             )
         return kinerja.angka_kinerja(
-            dasar=self.dasar,
+            dasar=self.dasar_kinerja,
             triwulan=self.triwulan,
             target_tahunan=indikator.target_tahunan,
             target=target,
@@ -240,7 +245,7 @@ class PohonTahun:
         anggaran = _anggaran_berlaku(sub)
         kas = [None] * 4 if anggaran is None else anggaran.kas_triwulan
         return kinerja.angka_anggaran(
-            dasar=self.dasar,
+            dasar=self.dasar_keuangan,
             triwulan=self.triwulan,
             pagu=None if anggaran is None else anggaran.pagu,
             kas=kinerja.isian(kas),
@@ -268,7 +273,7 @@ class PohonTahun:
         """Target and realisation of TW I..IV of an entered indicator, for its
         chart."""
         return kinerja.seri_triwulan(
-            dasar=self.dasar,
+            dasar=self.dasar_kinerja,
             target_tahunan=indikator.target_tahunan,
             target=kinerja.isian(indikator.target_triwulan),
             realisasi=_isian_realisasi(indikator),
@@ -353,14 +358,23 @@ class LaporanUnit:
     total_keuangan: AngkaAnggaran
 
     @property
-    def dasar(self) -> str:
-        return self.tahun_anggaran.dasar_capaian
+    def dasar_kinerja(self) -> str:
+        return self.tahun_anggaran.dasar_kinerja
 
     @property
-    def ada_target_periode(self) -> bool:
+    def dasar_keuangan(self) -> str:
+        return self.tahun_anggaran.dasar_keuangan
+
+    @property
+    def ada_target_kinerja(self) -> bool:
         """Whether the compared target differs from the yearly one, and so needs a
         column of its own."""
-        return self.dasar != DasarCapaian.TAHUNAN
+        return self.dasar_kinerja != DasarCapaian.TAHUNAN
+
+    @property
+    def ada_target_keuangan(self) -> bool:
+        """Whether the compared amount differs from the pagu (a column of its own)."""
+        return self.dasar_keuangan != DasarCapaian.TAHUNAN
 
     @property
     def baris_isian(self) -> list[BarisKinerja]:
@@ -372,8 +386,12 @@ class LaporanUnit:
         ]
 
     @property
-    def label_periode(self) -> str:
-        return label_periode(self.dasar, self.triwulan)
+    def label_kinerja(self) -> str:
+        return label_periode(self.dasar_kinerja, self.triwulan)
+
+    @property
+    def label_keuangan(self) -> str:
+        return label_periode(self.dasar_keuangan, self.triwulan)
 
 
 def laporan_unit(

@@ -332,10 +332,10 @@ def _baris_tingkat(lap: LaporanUnit, tingkat: str | None) -> list[BarisKinerja]:
 
 
 def _kolom_capaian(lap: LaporanUnit, nama: str) -> tuple[Kolom, ...]:
-    periode = lap.label_periode
+    periode = lap.label_kinerja
     target = (
         (Kolom(f"Target {periode}", Format.ANGKA, lebar=10),)
-        if lap.ada_target_periode
+        if lap.ada_target_kinerja
         else ()
     )
     return (
@@ -353,7 +353,7 @@ def _kolom_capaian(lap: LaporanUnit, nama: str) -> tuple[Kolom, ...]:
 
 def _sel_capaian(lap: LaporanUnit, b: BarisKinerja, nomor: str, nama: str) -> Baris:
     angka = b.angka
-    target = (angka.target,) if lap.ada_target_periode else ()
+    target = (angka.target,) if lap.ada_target_kinerja else ()
     return baris(
         nomor,
         nama,
@@ -410,7 +410,6 @@ def _indikator_baris(pohon: PohonTahun, b: BarisKeuangan) -> list[Indikator]:
 def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
     """Cost per outcome (seeds 002, 003): budget against performance, efisiensi
     (10 = 9 - 6) and the cost of one unit of output, planned and actual."""
-    periode = lap.label_periode
     rows = []
     for b in lap.baris_keuangan:
         indikator = _indikator_baris(pohon, b)
@@ -461,7 +460,7 @@ def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
             Kolom("Program / Kegiatan / Sub Kegiatan", lebar=26, nomor="2"),
             Kolom("Indikator Kinerja", lebar=28, nomor="3"),
             Kolom(
-                f"Anggaran {periode}",
+                f"Anggaran {lap.label_keuangan}",
                 anak=(
                     Kolom("Target", Format.RUPIAH, lebar=14, nomor="4"),
                     Kolom("Realisasi", Format.RUPIAH, lebar=14, nomor="5"),
@@ -469,7 +468,7 @@ def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
                 ),
             ),
             Kolom(
-                f"Kinerja {periode}",
+                f"Kinerja {lap.label_kinerja}",
                 anak=(
                     Kolom("Target", Format.ANGKA, lebar=8, nomor="7"),
                     Kolom("Realisasi", Format.ANGKA, lebar=8, nomor="8"),
@@ -497,7 +496,7 @@ def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
 
 
 def _tabel_keuangan(lap: LaporanUnit) -> Tabel:
-    periode = lap.label_periode
+    periode = lap.label_keuangan
     total = lap.total_keuangan
     return Tabel(
         kunci=f"{lap.unit.slug}-keuangan",
@@ -555,7 +554,6 @@ def _tabel_keuangan(lap: LaporanUnit) -> Tabel:
 def _tabel_tindak_lanjut(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
     """Rencana Tindak Lanjut (seed 002): per budget line the evaluation the figures
     give, and the follow-up and obstacles the unit wrote for its indicators."""
-    periode = lap.label_periode
     rows = []
     for b in lap.baris_keuangan:
         realisasi = [
@@ -565,8 +563,9 @@ def _tabel_tindak_lanjut(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
             and (r := pohon.realisasi_triwulan(i)) is not None
         ]
         evaluasi = (
-            f"Serapan anggaran {periode} sebesar {format_persen(b.angka.serapan)}, "
-            f"dengan capaian kinerja {periode} sebesar "
+            f"Serapan anggaran {lap.label_keuangan} sebesar "
+            f"{format_persen(b.angka.serapan)}, dengan capaian kinerja "
+            f"{lap.label_kinerja} sebesar "
             f"{format_persen(b.capaian_kinerja)}."
         )
         rows.append(

@@ -60,7 +60,8 @@ class DokumenOpd:
     tabel_anggaran: Tabel
     ringkasan: Ringkasan
     tahun_lalu: int | None
-    label_periode: str
+    label_kinerja: str
+    label_keuangan: str
 
     @property
     def opd(self):
@@ -134,7 +135,7 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
     )
     pohon_lalu = None if lalu is None else PohonTahun(lalu, 4)
     nomor = Penomoran()
-    label = pohon.label_periode
+    label = pohon.label_kinerja
     tabel_pegawai = bab1.tabel_pegawai(ta, nomor)
     nomor.bab(2)
     tabel_tujuan = bab2.tabel_tujuan(renstra, nomor)
@@ -146,7 +147,7 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
     nomor.bab(3)
     tabel_capaian_iku = bab3.tabel_capaian_iku(pohon, pohon_lalu, nomor, label)
     program = bab3.bagian_program(pohon, unit, nomor, label)
-    tabel_anggaran = bab3.tabel_anggaran(pohon, nomor, label)
+    tabel_anggaran = bab3.tabel_anggaran(pohon, nomor)
     return DokumenOpd(
         ta=ta,
         triwulan=triwulan,
@@ -170,5 +171,6 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
         tabel_anggaran=tabel_anggaran,
         ringkasan=bab4.ringkasan(pohon, program),
         tahun_lalu=None if lalu is None else lalu.tahun,
-        label_periode=label,
+        label_kinerja=label,
+        label_keuangan=pohon.label_keuangan,
     )

@@ -247,9 +247,10 @@ def _kendala(pohon: PohonTahun, simpul: Simpul) -> str:
     )
 
 
-def tabel_anggaran(pohon: PohonTahun, nomor: Penomoran, label: str) -> Tabel:
+def tabel_anggaran(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
     """Realisasi belanja with seed 001's Tabel 3.6 columns (4)-(11)."""
-    tahunan = pohon.dasar != DasarCapaian.TRIWULAN
+    label = pohon.label_keuangan
+    tahunan = pohon.dasar_keuangan != DasarCapaian.TRIWULAN
 
     def sel(no: str, simpul: Simpul, a: AngkaAnggaran, jenis: JenisBaris):
         return baris(
@@ -286,7 +287,7 @@ def tabel_anggaran(pohon: PohonTahun, nomor: Penomoran, label: str) -> Tabel:
             Kolom("Jumlah Anggaran (Rp)", Format.RUPIAH, lebar=14, nomor="(4)"),
             Kolom(
                 f"Target {label} (Anggaran Kas)"
-                if not tahunan or pohon.dasar == DasarCapaian.KUMULATIF
+                if not tahunan or pohon.dasar_keuangan == DasarCapaian.KUMULATIF
                 else "Target (Pagu)",
                 Format.RUPIAH,
                 lebar=14,
