@@ -286,6 +286,31 @@ def jumlah_diketahui(per_triwulan: Sequence[Isian | None], *, triwulan: int) -> 
     return total
 
 
+@dataclass(frozen=True)
+class SdMenurun:
+    """An entry given s/d a quarter that is below what the quarters before it
+    already add up to: for a sum (counts, money) an impossible pair of figures."""
+
+    triwulan: int  # the quarter of the s/d entry
+    sd: Decimal  # the value entered s/d that quarter
+    sebelumnya: Decimal  # at least this much s/d the quarter before
+
+
+def sd_menurun(per_triwulan: Sequence[Isian | None]) -> list[SdMenurun]:
+    """Every s/d entry of a sum below the s/d of the quarter before it. The earlier
+    s/d is taken at its least (``jumlah_diketahui``), so a missing earlier quarter
+    never produces a finding, only hides one it cannot prove."""
+    hasil = []
+    for q in range(2, JUMLAH_TRIWULAN + 1):
+        entri = per_triwulan[q - 1]
+        if entri is None or not entri.kumulatif:
+            continue
+        sebelumnya = jumlah_diketahui(per_triwulan, triwulan=q - 1)
+        if entri.nilai < sebelumnya:
+            hasil.append(SdMenurun(q, entri.nilai, sebelumnya))
+    return hasil
+
+
 def nilai_triwulan(
     per_triwulan: Sequence[Isian | None],
     *,

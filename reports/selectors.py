@@ -203,7 +203,7 @@ class PohonTahun:
             target_tahunan=indikator.target_tahunan,
             target=target,
             realisasi=self._ganti(
-                _isian_realisasi(indikator), self._isian_kinerja, indikator.pk
+                isian_realisasi(indikator), self._isian_kinerja, indikator.pk
             ),
             cara=indikator.cara_akumulasi,
             polaritas=indikator.polaritas,
@@ -276,7 +276,7 @@ class PohonTahun:
             dasar=self.dasar_kinerja,
             target_tahunan=indikator.target_tahunan,
             target=kinerja.isian(indikator.target_triwulan),
-            realisasi=_isian_realisasi(indikator),
+            realisasi=isian_realisasi(indikator),
             cara=indikator.cara_akumulasi,
             sampai=self.triwulan,
         )
@@ -287,7 +287,7 @@ class PohonTahun:
         )
 
 
-def _isian_realisasi(indikator: Indikator) -> list[Isian | None]:
+def isian_realisasi(indikator: Indikator) -> list[Isian | None]:
     per_triwulan: list[Isian | None] = [None] * 4
     for r in indikator.realisasi.all():
         nilai = r.nilai_efektif

@@ -81,6 +81,7 @@ class IsianIndikator:
     nilai: Decimal | None = None
     pembilang: Decimal | None = None
     penyebut: Decimal | None = None
+    kumulatif: bool = False  # the value is s/d the quarter, not the quarter's own
     keluaran: str = ""
     kendala: str = ""
     tindak_lanjut: str = ""
@@ -94,6 +95,7 @@ class IsianSubKegiatan:
 
     sub_kegiatan: SubKegiatan
     nilai: Decimal | None
+    kumulatif: bool = False  # the amount is spending s/d the quarter
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,7 @@ KOLOM_REALISASI = [
     ("nilai", "Realisasi"),
     ("pembilang", "Pembilang"),
     ("penyebut", "Penyebut"),
+    ("kumulatif", "Nilai s/d triwulan"),
     ("keluaran", "Keluaran"),
     ("kendala", "Kendala"),
     ("tindak_lanjut", "Tindak lanjut"),
@@ -292,8 +295,13 @@ def _simpan_kinerja(
     for isi in kinerja:
         ind = isi.indikator
         r = ada.get(ind.pk)
+        # The s/d flag alone is no entry: it only says how a value reads.
         kosong = not (
-            any(getattr(isi, k) not in (None, "") for k, _ in KOLOM_REALISASI)
+            any(
+                getattr(isi, k) not in (None, "")
+                for k, _ in KOLOM_REALISASI
+                if k != "kumulatif"
+            )
             or isi.bukti_baru
         )
         if r is None and kosong:
@@ -345,7 +353,16 @@ def _simpan_anggaran(
     for isi in anggaran:
         sub, r = isi.sub_kegiatan, ada.get(isi.sub_kegiatan.pk)
         lama = None if r is None else r.nilai
-        if not pencatat.ubah(sub.nama, "Realisasi anggaran (Rp)", lama, isi.nilai):
+        nilai_berubah = pencatat.ubah(
+            sub.nama, "Realisasi anggaran (Rp)", lama, isi.nilai
+        )
+        sd_berubah = isi.nilai is not None and pencatat.ubah(
+            sub.nama,
+            "Realisasi anggaran s/d triwulan",
+            r is not None and r.kumulatif,
+            isi.kumulatif,
+        )
+        if not (nilai_berubah or sd_berubah):
             continue
         if isi.nilai is None:
             r.delete()
@@ -355,6 +372,7 @@ def _simpan_anggaran(
         else:
             r.nilai = isi.nilai
             r.versi += 1
+        r.kumulatif = isi.kumulatif
         r.diubah_oleh = pencatat.user
         r.save()
 

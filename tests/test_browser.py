@@ -128,13 +128,22 @@ def test_quarter_is_entered_returned_fixed_and_approved(
         ).order_by("pk")
     )
 
+    # TW I of the first indicator, so that its s/d TW II (1 + 1) is known.
+    models.Realisasi.objects.create(indikator=ind[0], triwulan=1, nilai=1)
+
     # The Kasi finds TW III on the home page and opens the entry form.
     kasi = masuk(chromium, live_server, "kasi.trantib")
     kasi.click("td.sel-status[data-triwulan='3'] a")
     kasi.click("text=Isi realisasi")
     kasi.wait_for_selector("#form-isian")
-    kasi.fill(f"#id_i{ind[0].pk}-nilai", "1")
-    # The capaian is computed by the server as the user types.
+    # The SIPD way: 3 laporan s/d TW III; the server derives TW III alone (1) and
+    # the capaian (1 of the quarter's target 1) as the user types.
+    kasi.fill(f"#id_i{ind[0].pk}-nilai", "3")
+    kasi.select_option(f"#id_i{ind[0].pk}-kumulatif", "1")
+    kasi.wait_for_function(
+        f"document.getElementById('k{ind[0].pk}-realisasi').textContent === '1'"
+    )
+    assert kasi.inner_text(f"#k{ind[0].pk}-sd") == "3"
     kasi.wait_for_function(
         f"document.getElementById('k{ind[0].pk}-capaian').textContent === '100 %'"
     )

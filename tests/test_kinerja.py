@@ -290,6 +290,46 @@ def test_a_quarter_outside_one_to_four_is_refused():
         kinerja.nilai_triwulan(per(1, 1, 1, 1), triwulan=0)
 
 
+def test_an_entered_year_to_date_figure_shows_even_with_an_earlier_quarter_missing():
+    # TW I never entered, TW II given s/d: the s/d stands; TW II alone cannot be told.
+    seri = [None, Isian(D(3), kumulatif=True), None, None]
+    for cara in (JUMLAH, AKHIR, RATA):
+        assert kinerja.sampai_dengan(seri, triwulan=2, cara=cara) == 3
+    assert kinerja.nilai_triwulan(seri, triwulan=2) is None
+    angka = kinerja.angka_kinerja(
+        dasar=DasarCapaian.KUMULATIF,
+        triwulan=2,
+        target_tahunan=D(4),
+        target=per(1, 1, 1, 1),
+        realisasi=seri,
+    )
+    assert (angka.realisasi_sd, angka.capaian) == (3, 150)
+
+
+def test_a_year_to_date_entry_below_the_quarters_before_it_is_found():
+    seri = [Isian(D(2)), Isian(D(1), kumulatif=True), Isian(D(2)), None]
+    assert kinerja.sd_menurun(seri) == [kinerja.SdMenurun(2, D(1), D(2))]
+    # A later s/d entry below what TW I-III add up to (2 + 1 + 2 would be 3 + 2).
+    lanjut = [Isian(D(2)), Isian(D(3), kumulatif=True), Isian(D(2)), None]
+    lanjut[3] = Isian(D(4), kumulatif=True)
+    assert kinerja.sd_menurun(lanjut) == [kinerja.SdMenurun(4, D(4), D(5))]
+    # Equal is fine (nothing happened in the quarter); a missing quarter counts
+    # as nothing, so only what is certainly wrong is reported.
+    assert (
+        kinerja.sd_menurun([Isian(D(2)), Isian(D(2), kumulatif=True)] + [None] * 2)
+        == []
+    )
+    assert (
+        kinerja.sd_menurun([None, Isian(D(2)), None, Isian(D(2), kumulatif=True)]) == []
+    )
+
+
+@given(st.lists(tak_negatif, min_size=4, max_size=4))
+def test_year_to_date_entries_of_real_quarters_never_decrease(nilai):
+    kumulatif = [Isian(sum(nilai[:q], D(0)), kumulatif=True) for q in range(1, 5)]
+    assert kinerja.sd_menurun(kumulatif) == []
+
+
 @given(st.lists(tak_negatif, min_size=4, max_size=4), st.integers(1, 4))
 def test_cumulative_and_quarterly_entries_agree(nilai, triwulan):
     per_triwulan = [Isian(v) for v in nilai]
