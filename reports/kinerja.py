@@ -380,6 +380,22 @@ class AngkaKinerja:
     capaian: Decimal | None
     predikat: str | None
     jumlah_turunan: int | None = None  # how many items a derived realisation averages
+    # Whatever the basis: the year-to-date realisation against the year's target,
+    # and against the Rencana Aksi's target s/d the quarter (the plan so far).
+    capaian_tahunan: Decimal | None = None
+    capaian_rencana: Decimal | None = None
+
+    @property
+    def di_belakang_rencana(self) -> bool | None:
+        """Whether the indicator is behind plan: below the Rencana Aksi s/d the
+        quarter; where that cannot be told (no quarterly targets, an earlier quarter
+        missing), below the target its capaian compares. Below the yearly target is
+        not behind plan. Unknown when neither is known."""
+        nilai = (
+            self.capaian_rencana if self.capaian_rencana is not None else (self.capaian)
+        )
+        capai = tercapai(nilai)
+        return None if capai is None else not capai
 
 
 def angka_kinerja(
@@ -403,16 +419,24 @@ def angka_kinerja(
     )
     r = realisasi_dasar(dasar, triwulan=triwulan, realisasi=realisasi, cara=cara)
     nilai_capaian = capaian(target=t, realisasi=r, polaritas=polaritas)
+    target_sd = sampai_dengan(target, triwulan=triwulan, cara=cara)
+    realisasi_sd = sampai_dengan(realisasi, triwulan=triwulan, cara=cara)
     return AngkaKinerja(
         target_tahunan=target_tahunan,
         target_triwulan=nilai_triwulan(target, triwulan=triwulan, cara=cara),
         realisasi_triwulan=nilai_triwulan(realisasi, triwulan=triwulan, cara=cara),
-        target_sd=sampai_dengan(target, triwulan=triwulan, cara=cara),
-        realisasi_sd=sampai_dengan(realisasi, triwulan=triwulan, cara=cara),
+        target_sd=target_sd,
+        realisasi_sd=realisasi_sd,
         target=t,
         realisasi=r,
         capaian=nilai_capaian,
         predikat=predikat(nilai_capaian, skala),
+        capaian_tahunan=capaian(
+            target=target_tahunan, realisasi=realisasi_sd, polaritas=polaritas
+        ),
+        capaian_rencana=capaian(
+            target=target_sd, realisasi=realisasi_sd, polaritas=polaritas
+        ),
     )
 
 
@@ -437,17 +461,22 @@ def angka_turunan(
     )
     nilai_capaian = capaian(target=t, realisasi=rerata.nilai)
     per_triwulan = dasar == DasarCapaian.TRIWULAN
+    target_sd = sampai_dengan(target, triwulan=triwulan, cara=cara)
     return AngkaKinerja(
         target_tahunan=target_tahunan,
         target_triwulan=nilai_triwulan(target, triwulan=triwulan, cara=cara),
         realisasi_triwulan=rerata.nilai if per_triwulan else None,
-        target_sd=sampai_dengan(target, triwulan=triwulan, cara=cara),
+        target_sd=target_sd,
         realisasi_sd=None if per_triwulan else rerata.nilai,
         target=t,
         realisasi=rerata.nilai,
         capaian=nilai_capaian,
         predikat=predikat(nilai_capaian, skala),
         jumlah_turunan=rerata.jumlah,
+        # The mean capaian below is a level (nilai akhir) of the quarter or of the
+        # year so far, as the basis reads it; the plan s/d is the quarter's target.
+        capaian_tahunan=capaian(target=target_tahunan, realisasi=rerata.nilai),
+        capaian_rencana=capaian(target=target_sd, realisasi=rerata.nilai),
     )
 
 

@@ -26,6 +26,7 @@ from django.utils import timezone
 from reports import akses, selectors
 from reports.models import (
     KOTAK_TANGGAPAN,
+    ROMAWI,
     BuktiDukung,
     Indikator,
     LaporanTriwulan,
@@ -382,9 +383,11 @@ def _simpan_anggaran(
 
 def kekurangan(lap: selectors.LaporanUnit) -> list[Kekurangan]:
     """What keeps a unit's quarterly report from being submitted: indicators without a
-    value, capaian below 100 % without kendala or tindak lanjut, and sub kegiatan
+    value, indicators behind plan (below the Rencana Aksi s/d the quarter, not merely
+    below the yearly target) without kendala or tindak lanjut, and sub kegiatan
     without their spending (which may be 0, but must be entered)."""
     hasil: list[Kekurangan] = []
+    rencana = f"rencana aksi s/d TW {ROMAWI[lap.triwulan]}"
     for b in lap.baris_isian:
         ind, r = b.indikator, b.realisasi
         nilai = None if r is None else r.nilai_efektif
@@ -392,13 +395,12 @@ def kekurangan(lap: selectors.LaporanUnit) -> list[Kekurangan]:
         if nilai is None:
             hasil.append(Kekurangan(f"Realisasi belum diisi: {ind.nama}", tautan))
             continue
-        capaian = b.angka.capaian
-        if capaian is not None and capaian < 100:
+        if b.angka.di_belakang_rencana:
             for kolom, label in (("kendala", "Kendala"), ("tindak_lanjut", "Solusi")):
                 if not getattr(r, kolom).strip():
                     hasil.append(
                         Kekurangan(
-                            f"{label} wajib diisi karena capaian di bawah 100 %: "
+                            f"{label} wajib diisi karena capaian di bawah {rencana}: "
                             f"{ind.nama}",
                             f"id_i{ind.pk}-{kolom}",
                         )

@@ -8,8 +8,17 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from reports import models, services
-from tests.conftest import make_user
+from reports import models, selectors, services
+from reports.laporan import dokumen_unit
+from tests.conftest import (
+    make_anggaran,
+    make_indikator,
+    make_opd,
+    make_sub_kegiatan,
+    make_tahun,
+    make_unit,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -388,3 +397,30 @@ def test_history_lists_every_change_for_planner_and_examiner(sebagai, kasi, cama
         .status_code
         == 404
     )
+
+
+def test_on_plan_indicators_below_the_yearly_target_need_no_kendala():
+    # A yearly basis at TW II: 2 of 4 laporan is 50 % of the year but on plan.
+    opd = make_opd()
+    seksi = make_unit(opd, "seksi", atasan=make_unit(opd, "camat", jenis="pimpinan"))
+    ta = make_tahun(opd, 2024, dasar="tahunan")
+    sub = make_sub_kegiatan(ta, seksi)
+    sesuai = make_indikator(sub, realisasi={1: "1", 2: "1"})
+    tertinggal = make_indikator(sub, nama="Jumlah rapat", realisasi={1: "1", 2: "0"})
+    make_anggaran(sub, realisasi={1: "1000", 2: "1000"})
+    lap = selectors.laporan_unit(unit=seksi, tahun_anggaran=ta, triwulan=2)
+    angka = {b.indikator.pk: b.angka for b in lap.baris_isian}
+    assert angka[sesuai.pk].capaian == 50 and angka[sesuai.pk].capaian_rencana == 100
+    kurang = services.kekurangan(lap)
+    assert [k.tautan for k in kurang] == [
+        f"id_i{tertinggal.pk}-kendala",
+        f"id_i{tertinggal.pk}-tindak_lanjut",
+    ]
+    assert kurang[0].pesan == (
+        "Kendala wajib diisi karena capaian di bawah rencana aksi s/d TW II: "
+        "Jumlah rapat"
+    )
+    dok = dokumen_unit(unit=seksi, tahun_anggaran=ta, triwulan=2)
+    keterangan = [b.sel[-1].nilai for b in dok.tabel_rencana.baris]
+    assert keterangan == ["Sesuai rencana", "Di bawah rencana"]
+    assert [b.sel[-3].nilai for b in dok.tabel_rencana.baris] == [50, 25]

@@ -378,6 +378,78 @@ def test_indicator_figures_carry_every_column_of_the_report():
     assert a.predikat == "Sangat Tinggi"
 
 
+def test_below_the_yearly_target_at_tw2_is_on_plan_when_the_plan_s_d_is_reached():
+    angka = kinerja.angka_kinerja(
+        dasar=DasarCapaian.TAHUNAN,
+        triwulan=2,
+        target_tahunan=D(4),
+        target=per(1, 1, 1, 1),
+        realisasi=per(1, 1, None, None),
+    )
+    assert (angka.capaian, angka.capaian_tahunan, angka.capaian_rencana) == (
+        50,
+        50,
+        100,
+    )
+    assert angka.di_belakang_rencana is False
+    tertinggal = kinerja.angka_kinerja(
+        dasar=DasarCapaian.TAHUNAN,
+        triwulan=2,
+        target_tahunan=D(4),
+        target=per(1, 1, 1, 1),
+        realisasi=per(1, 0, None, None),
+    )
+    assert tertinggal.di_belakang_rencana is True
+
+
+def test_a_quarter_without_a_target_of_its_own_is_judged_by_the_plan_so_far():
+    # Seed 004: 18 peraturan desa planned in TW I and TW IV, none in TW II.
+    angka = kinerja.angka_kinerja(
+        dasar=DasarCapaian.TRIWULAN,
+        triwulan=2,
+        target_tahunan=D(36),
+        target=per(18, 0, 0, 18),
+        realisasi=per(18, 0, None, None),
+    )
+    assert angka.capaian is None  # 0 of a target of 0
+    assert angka.capaian_rencana == 100
+    assert angka.di_belakang_rencana is False
+
+
+def test_without_quarterly_targets_on_plan_falls_back_to_the_compared_target():
+    # Seed 001 gives yearly targets only: the plan s/d TW IV is unknown.
+    angka = kinerja.angka_kinerja(
+        dasar=DasarCapaian.TAHUNAN,
+        triwulan=4,
+        target_tahunan=D(6),
+        target=per(None, None, None, None),
+        realisasi=[None, None, None, Isian(D(0), kumulatif=True)],
+    )
+    assert angka.capaian_rencana is None
+    assert angka.di_belakang_rencana is True
+    kosong = kinerja.angka_kinerja(
+        dasar=DasarCapaian.TAHUNAN,
+        triwulan=4,
+        target_tahunan=D(6),
+        target=per(None, None, None, None),
+        realisasi=per(None, None, None, None),
+    )
+    assert kosong.di_belakang_rencana is None
+
+
+def test_on_plan_for_lower_is_better_uses_its_own_capaian():
+    angka = kinerja.angka_kinerja(
+        dasar=DasarCapaian.KUMULATIF,
+        triwulan=2,
+        target_tahunan=D(8),
+        target=per(2, 2, 2, 2),
+        realisasi=per(1, 2, None, None),
+        polaritas=Polaritas.NEGATIF,
+    )
+    assert angka.capaian_rencana == 125  # (2*4 - 3) / 4
+    assert angka.di_belakang_rencana is False
+
+
 def test_unknown_dasar_is_refused():
     with pytest.raises(ValueError):
         angka("bulanan")

@@ -89,6 +89,7 @@ class DokumenUnit:
     tabel_anggaran: Tabel
     tabel_rencana_aksi: Tabel
     tabel_capaian: Tabel
+    tabel_rencana: Tabel
     tabel_biaya: Tabel
     tabel_keuangan: Tabel
     tabel_tindak_lanjut: Tabel
@@ -147,6 +148,7 @@ class DokumenUnit:
             self.tabel_anggaran,
             self.tabel_rencana_aksi,
             self.tabel_capaian,
+            self.tabel_rencana,
             self.tabel_biaya,
             self.tabel_keuangan,
             self.tabel_tindak_lanjut,
@@ -179,6 +181,7 @@ def _dokumen_unit(
         tabel_anggaran=_tabel_anggaran(lap),
         tabel_rencana_aksi=_tabel_rencana_aksi(pohon, lap),
         tabel_capaian=_tabel_capaian(lap, tingkat),
+        tabel_rencana=_tabel_rencana(lap, tingkat),
         tabel_biaya=_tabel_biaya(pohon, lap),
         tabel_keuangan=_tabel_keuangan(lap),
         tabel_tindak_lanjut=_tabel_tindak_lanjut(pohon, lap),
@@ -398,6 +401,64 @@ def _tabel_capaian(lap: LaporanUnit, tingkat: str | None) -> Tabel:
     )
 
 
+def _tabel_rencana(lap: LaporanUnit, tingkat: str | None) -> Tabel:
+    """Each indicator against the year and against the Rencana Aksi s/d the quarter:
+    below the yearly target mid-year is not behind plan."""
+    sd = f"s/d TW {ROMAWI[lap.triwulan]}"
+    rows, nomor = [], 0
+    for b in _baris_tingkat(lap, tingkat):
+        if b.nama:
+            nomor += 1
+        a = b.angka
+        status = a.di_belakang_rencana
+        rows.append(
+            baris(
+                str(nomor) if b.nama else "",
+                b.indikator.nama,
+                b.indikator.satuan,
+                a.target_tahunan,
+                a.target_sd,
+                a.realisasi_sd,
+                a.capaian_tahunan,
+                a.capaian_rencana,
+                "-"
+                if status is None
+                else "Di bawah rencana"
+                if status
+                else "Sesuai rencana",
+            )
+        )
+    return Tabel(
+        kunci=f"{lap.unit.slug}-rencana",
+        nomor="Tabel 3.2",
+        judul=f"Capaian terhadap Target Tahunan dan Rencana Aksi {sd} "
+        f"{lap.unit.jabatan_kepala}",
+        kolom=(
+            Kolom("No", lebar=5, nomor="1"),
+            Kolom("Indikator Kinerja", lebar=40, nomor="2"),
+            Kolom("Satuan", lebar=9, nomor="3"),
+            Kolom("Target Tahunan", Format.ANGKA, lebar=10, nomor="4"),
+            Kolom(f"Target {sd} (Rencana Aksi)", Format.ANGKA, lebar=11, nomor="5"),
+            Kolom(f"Realisasi {sd}", Format.ANGKA, lebar=10, nomor="6"),
+            Kolom(
+                "Capaian terhadap",
+                anak=(
+                    Kolom("Target Tahunan", Format.PERSEN, lebar=10, nomor="7=6/4"),
+                    Kolom(f"Rencana {sd}", Format.PERSEN, lebar=10, nomor="8=6/5"),
+                ),
+            ),
+            Kolom("Keterangan", lebar=13, nomor="9"),
+        ),
+        baris=tuple(rows),
+        nomor_kolom=True,
+        catatan="Di bawah target tahunan pada pertengahan tahun bukan berarti "
+        "tertinggal: indikator sesuai rencana bila realisasinya mencapai target "
+        f"Rencana Aksi {sd}. Tanpa target triwulan, yang dibandingkan adalah target "
+        "pada Tabel 3.1.",
+        kosong="Belum ada indikator kinerja untuk unit ini.",
+    )
+
+
 def _indikator_baris(pohon: PohonTahun, b: BarisKeuangan) -> list[Indikator]:
     """The indicators that measure a budget line: its own, or else those of the items
     below it."""
@@ -452,7 +513,7 @@ def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
     )
     return Tabel(
         kunci=f"{lap.unit.slug}-biaya",
-        nomor="Tabel 3.2",
+        nomor="Tabel 3.3",
         judul=f"Cost per Outcome {lap.unit.jabatan_kepala} Triwulan "
         f"{ROMAWI[lap.triwulan]} Tahun {lap.tahun_anggaran.tahun}",
         kolom=(
