@@ -81,6 +81,15 @@ def boleh_reviu(user: User, unit: UnitKerja) -> bool:
     )
 
 
+def boleh_buka_kembali(user: User, unit: UnitKerja) -> bool:
+    """Whether ``user`` reopens an approved report of ``unit``: its superior; for
+    the office head's own report, which has no superior in the office, the head
+    (whoever enters it)."""
+    if unit.atasan_id is None:
+        return boleh_isi(user, unit)
+    return boleh_reviu(user, unit)
+
+
 def boleh_lihat_opd(user: User, opd_id: int) -> bool:
     """Whether ``user`` reads the office's own report and the bundle of its unit
     reports: the planner and the examiner of the office, and its head (the unit with

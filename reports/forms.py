@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from reports import kinerja, selectors, services
@@ -438,6 +440,41 @@ class RealisasiAnggaranForm(forms.Form):
         )
 
 
+class TanggalLaporanForm(forms.Form):
+    """The date printed above the signatures ("Kalaena, 28 Juni 2024"): by default
+    the day of submission; set it when a report is entered after the fact."""
+
+    tanggal = forms.DateField(
+        label="Tanggal laporan",
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Kosongkan untuk memakai tanggal pengajuan.",
+        error_messages={"invalid": "Isi tanggal seperti 28/06/2024."},
+    )
+
+    def __init__(self, *args, tahun: int, triwulan: int, **kwargs) -> None:
+        kwargs.setdefault("prefix", "laporan")
+        super().__init__(*args, **kwargs)
+        self.awal = date(tahun, 3 * triwulan - 2, 1)
+
+    def clean_tanggal(self) -> date | None:
+        tanggal = self.cleaned_data["tanggal"]
+        if tanggal is None:
+            return None
+        if tanggal < self.awal:
+            raise forms.ValidationError(
+                f"Tanggal laporan tidak boleh sebelum triwulan dimulai "
+                f"({self.awal:%d/%m/%Y}).",
+                code="terlalu_awal",
+            )
+        if tanggal > timezone.localdate():
+            raise forms.ValidationError(
+                "Tanggal laporan tidak boleh setelah hari ini.", code="masa_depan"
+            )
+        return tanggal
+
+
 @dataclass(frozen=True)
 class BarisFormulir:
     """A row of the entry form: the figures of what is typed, its inputs (None for
@@ -480,6 +517,12 @@ class FormulirLaporan:
             for b in lap.baris_keuangan
             if b.sub_kegiatan is not None
         ]
+        self.tanggal = TanggalLaporanForm(
+            data,
+            tahun=lap.tahun_anggaran.tahun,
+            triwulan=lap.triwulan,
+            initial={"tanggal": None if self.laporan is None else self.laporan.tanggal},
+        )
         versi_tersimpan = 0 if self.laporan is None else self.laporan.versi
         self.versi = versi_tersimpan if data is None else baca_versi(data)
         self.konfirmasi = data is not None and data.get("konfirmasi_tinggi") == "1"
@@ -504,13 +547,19 @@ class FormulirLaporan:
     def boleh_diubah(self) -> bool:
         return self.laporan is None or self.laporan.status in services.BOLEH_DIUBAH
 
+    def _semua(self) -> list[forms.Form]:
+        return [*self.kinerja, *self.anggaran, self.tanggal]
+
     def is_valid(self) -> bool:
         # Every form is validated, so that every error shows at once.
-        return all([f.is_valid() for f in [*self.kinerja, *self.anggaran]])
+        return all([f.is_valid() for f in self._semua()])
 
     @property
     def jumlah_kesalahan(self) -> int:
-        return sum(bool(f.errors) for f in [*self.kinerja, *self.anggaran])
+        return sum(bool(f.errors) for f in self._semua())
+
+    def tanggal_laporan(self) -> date | None:
+        return self.tanggal.cleaned_data["tanggal"]
 
     def _tinggi(self) -> set[int]:
         """Indicators whose changed value gives a capaian above the threshold."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.core.files.uploadedfile import UploadedFile
@@ -118,6 +119,8 @@ def _tampil(nilai: object) -> str:
         return "Ya" if nilai else "Tidak"
     if isinstance(nilai, Decimal):
         return format_angka(nilai, 4)
+    if isinstance(nilai, date):
+        return f"{nilai:%d-%m-%Y}"
     return str(nilai)
 
 
@@ -231,11 +234,13 @@ def realisasi_simpan(
     versi: int,
     kinerja: Sequence[IsianIndikator],
     anggaran: Sequence[IsianSubKegiatan],
+    tanggal: date | None = None,
 ) -> LaporanTriwulan:
     """Save what the entry form holds as the unit's draft for the quarter.
 
     ``versi`` is the report version the form was opened at (0 when there was no
-    report yet). Raises ``AksiDitolak`` when the user may not enter this unit's
+    report yet); ``tanggal`` the date printed above the signatures (None: the day
+    of submission). Raises ``AksiDitolak`` when the user may not enter this unit's
     figures or the report is under review or approved, and ``Bentrok`` when someone
     else saved it in between.
     """
@@ -263,7 +268,11 @@ def realisasi_simpan(
                 )
             _simpan_kinerja(pencatat, triwulan, kinerja)
             _simpan_anggaran(pencatat, triwulan, anggaran)
-            pencatat.tutup()
+            kolom = ()
+            if pencatat.ubah("Laporan", "Tanggal laporan", laporan.tanggal, tanggal):
+                laporan.tanggal = tanggal
+                kolom = ("tanggal",)
+            pencatat.tutup(*kolom)
     except IntegrityError as exc:
         # Two first saves at once: the other one created the report.
         laporan = LaporanTriwulan.objects.get(
@@ -425,7 +434,11 @@ def laporan_ajukan(
     triwulan: int,
     versi: int,
 ) -> LaporanTriwulan:
-    """Submit the unit's report to its superior, once it is complete."""
+    """Submit the unit's report to its superior, once it is complete.
+
+    The office head's own report (a unit without a superior in the office, e.g.
+    the camat's IKU) has nobody to review it: it is final on submission, approved
+    by the one who submits it and signed by the head."""
     if not akses.boleh_isi(user, unit):
         raise AksiDitolak("Anda tidak berwenang mengajukan laporan unit ini.")
     with transaction.atomic():
@@ -443,30 +456,44 @@ def laporan_ajukan(
         if kurang:
             raise TidakLengkap(kurang)
         sekarang = timezone.now()
-        pencatat = _Pencatat(laporan, user)
-        pencatat.status(Status.DIAJUKAN)
+        pimpinan = unit.atasan_id is None
+        pencatat = _Pencatat(
+            laporan,
+            user,
+            "Laporan pimpinan perangkat daerah: final saat diajukan."
+            if pimpinan
+            else "",
+        )
+        pencatat.status(Status.DISETUJUI if pimpinan else Status.DIAJUKAN)
         laporan.diajukan_pada = sekarang
+        # Lateness is judged on this moment, whatever date the report carries.
         laporan.pertama_diajukan_pada = laporan.pertama_diajukan_pada or sekarang
-        laporan.tanggal = timezone.localdate(sekarang)
+        if laporan.tanggal is None:
+            pencatat.ubah(
+                "Laporan", "Tanggal laporan", None, timezone.localdate(sekarang)
+            )
+            laporan.tanggal = timezone.localdate(sekarang)
         # The superior's notes were about this round; the trail keeps them.
         laporan.catatan_baris = {}
-        pencatat.tutup(
-            "status",
-            "diajukan_pada",
-            "pertama_diajukan_pada",
-            "tanggal",
-            "catatan_baris",
-        )
+        kolom = ["status", "diajukan_pada", "pertama_diajukan_pada", "tanggal"]
+        if pimpinan:
+            laporan.disetujui_oleh = user
+            laporan.disetujui_pada = sekarang
+            laporan.alasan_dikembalikan = ""
+            kolom += ["disetujui_oleh", "disetujui_pada", "alasan_dikembalikan"]
+        pencatat.tutup(*kolom, "catatan_baris")
     return laporan
 
 
-def _untuk_reviu(user, laporan_id: int, versi: int, dari: set[str]) -> LaporanTriwulan:
+def _untuk_reviu(
+    user, laporan_id: int, versi: int, dari: set[str], *, boleh=akses.boleh_reviu
+) -> LaporanTriwulan:
     laporan = (
         LaporanTriwulan.objects.select_for_update()
         .select_related("unit_kerja")
         .get(pk=laporan_id)
     )
-    if not akses.boleh_reviu(user, laporan.unit_kerja):
+    if not boleh(user, laporan.unit_kerja):
         raise AksiDitolak(
             "Hanya atasan langsung unit ini yang dapat mereviu laporannya."
         )
@@ -575,12 +602,19 @@ def laporan_kembalikan(
 def laporan_buka_kembali(
     *, user, laporan_id: int, versi: int, alasan: str
 ) -> LaporanTriwulan:
-    """Unlock an approved report for correction; the approval is withdrawn."""
+    """Unlock an approved report for correction; the approval is withdrawn. The
+    superior reopens a unit's report; the office head reopens their own."""
     alasan = alasan.strip()
     if not alasan:
         raise AksiDitolak("Tuliskan alasan laporan dibuka kembali.")
     with transaction.atomic():
-        laporan = _untuk_reviu(user, laporan_id, versi, {Status.DISETUJUI})
+        laporan = _untuk_reviu(
+            user,
+            laporan_id,
+            versi,
+            {Status.DISETUJUI},
+            boleh=akses.boleh_buka_kembali,
+        )
         pencatat = _Pencatat(laporan, user, alasan)
         pencatat.status(Status.DIKEMBALIKAN)
         laporan.disetujui_oleh = None

@@ -83,6 +83,7 @@ def unit_triwulan(
             "tahun_lain": selectors.tahun_opd(unit_kerja.opd),
             "boleh_isi": akses.boleh_isi(request.user, unit_kerja),
             "boleh_reviu": akses.boleh_reviu(request.user, unit_kerja),
+            "boleh_buka": akses.boleh_buka_kembali(request.user, unit_kerja),
         },
     )
 
@@ -122,6 +123,7 @@ def isian(
             versi=formulir.versi,
             kinerja=formulir.isian_kinerja(),
             anggaran=formulir.isian_anggaran(),
+            tanggal=formulir.tanggal_laporan(),
         )
         if request.POST.get("aksi") == "ajukan":
             laporan = services.laporan_ajukan(
@@ -131,10 +133,17 @@ def isian(
                 triwulan=triwulan,
                 versi=laporan.versi,
             )
-            messages.success(
-                request,
-                "Laporan diajukan kepada atasan. Isian dikunci sampai direviu.",
-            )
+            if laporan.terkunci:
+                messages.success(
+                    request,
+                    "Laporan pimpinan disahkan saat diajukan: laporan final dan "
+                    "dikunci.",
+                )
+            else:
+                messages.success(
+                    request,
+                    "Laporan diajukan kepada atasan. Isian dikunci sampai direviu.",
+                )
             return redirect(laporan.get_absolute_url())
     except services.Bentrok as bentrok:
         formulir.bentrok(bentrok)
@@ -206,12 +215,16 @@ def reviu(
     request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int
 ) -> HttpResponse:
     """The superior's review: the report as it will print, the Ruang Disposisi, and
-    approve / return (or reopen an approved report)."""
+    approve / return (or reopen an approved report). The office head comes here
+    only to reopen their own report, which was final on submission."""
     unit_kerja, ta = _unit_tahun(request, opd, unit, tahun, triwulan)
-    if not akses.boleh_reviu(request.user, unit_kerja):
+    boleh_reviu = akses.boleh_reviu(request.user, unit_kerja)
+    if not (boleh_reviu or akses.boleh_buka_kembali(request.user, unit_kerja)):
         raise PermissionDenied("Hanya atasan langsung unit ini yang dapat mereviu.")
     lap = selectors.laporan_unit(unit=unit_kerja, tahun_anggaran=ta, triwulan=triwulan)
     laporan = lap.laporan
+    if not boleh_reviu and (laporan is None or not laporan.terkunci):
+        raise PermissionDenied("Laporan pimpinan tidak direviu di dalam kantor.")
     if laporan is None:
         raise Http404("Laporan belum diisi.")
     aksi = request.POST.get("aksi", "")
@@ -279,6 +292,7 @@ def reviu(
             "form_buka": form_buka,
             "perubahan": perubahan,
             "versi": laporan.versi,
+            "boleh_reviu": boleh_reviu,
         },
         status=200 if request.method == "GET" else (409 if perubahan else 400),
     )

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reports import models, selectors, services
 from reports.laporan import dokumen_unit
@@ -424,3 +425,77 @@ def test_on_plan_indicators_below_the_yearly_target_need_no_kendala():
     keterangan = [b.sel[-1].nilai for b in dok.tabel_rencana.baris]
     assert keterangan == ["Sesuai rencana", "Di bawah rencana"]
     assert [b.sel[-3].nilai for b in dok.tabel_rencana.baris] == [50, 25]
+
+
+# --- the report's date; the office head's own report ---
+
+
+def test_the_operator_sets_the_report_date_and_lateness_follows_submission(
+    sebagai, kasi
+):
+    klien = sebagai(kasi)
+    salah = klien.post(ISIAN, data_isian(**{"laporan-tanggal": "2099-01-01"}))
+    assert "Tanggal laporan tidak boleh setelah hari ini." in salah.content.decode()
+    salah = klien.post(ISIAN, data_isian(**{"laporan-tanggal": "2024-06-30"}))
+    assert "tidak boleh sebelum triwulan dimulai (01/07/2024)" in (
+        salah.content.decode()
+    )
+    klien.post(ISIAN, data_isian(aksi="ajukan", **{"laporan-tanggal": "2024-09-30"}))
+    lap = laporan()
+    assert lap.status == "diajukan"
+    assert str(lap.tanggal) == "2024-09-30"
+    assert lap.pertama_diajukan_pada.date() > lap.tanggal  # entered after the fact
+    html = klien.get(reverse("reports:laporan_unit", kwargs=ARGS)).content.decode()
+    assert "Kalaena, 30 September 2024" in html
+    # The deadline (October 2024) is judged on the submission, not on the date.
+    status = selectors.status_laporan(
+        tahun_anggaran=lap.tahun_anggaran,
+        unit=[lap.unit_kerja],
+        hari_ini=timezone.localdate(),
+    )
+    assert status[0].triwulan[2].ketepatan == "terlambat"
+
+
+def test_without_a_date_the_report_is_dated_the_day_of_submission(sebagai, kasi):
+    sebagai(kasi).post(ISIAN, data_isian(aksi="ajukan"))
+    assert laporan().tanggal == timezone.localdate()
+
+
+def test_the_office_heads_own_report_is_final_on_submission(client):
+    opd = make_opd()
+    kepala = make_unit(opd, "kepala", jenis="pimpinan")
+    ta = make_tahun(opd, 2024)
+    sub = make_sub_kegiatan(ta, kepala)
+    ind = make_indikator(sub)
+    make_anggaran(sub)
+    camat = make_user("camat.uji", opd=opd, unit=kepala, peran="atasan")
+    client.force_login(camat)
+    args = {"opd": opd.slug, "unit": "kepala", "tahun": 2024, "triwulan": 1}
+    isian = reverse("reports:isian", kwargs=args)
+    assert "Simpan dan sahkan laporan" in client.get(isian).content.decode()
+    response = client.post(
+        isian,
+        {
+            "versi": "0",
+            "aksi": "ajukan",
+            f"i{ind.pk}-nilai": "1",
+            f"i{ind.pk}-keluaran": "",
+            f"i{ind.pk}-kendala": "",
+            f"i{ind.pk}-tindak_lanjut": "",
+            f"s{sub.pk}-nilai": "1.000",
+        },
+        follow=True,
+    )
+    assert "Laporan pimpinan disahkan saat diajukan" in response.content.decode()
+    lap = models.LaporanTriwulan.objects.get(unit_kerja=kepala, triwulan=1)
+    assert (lap.status, lap.disetujui_oleh) == ("disetujui", camat)
+    assert lap.riwayat.filter(kolom="Status", nilai_baru="Disetujui").exists()
+    laporan_html = client.get(
+        reverse("reports:laporan_unit", kwargs=args)
+    ).content.decode()
+    assert "B. Pengesahan" in laporan_html and "Mengetahui," not in laporan_html
+    # The head reopens it; nobody else in the office reviews it.
+    reviu = reverse("reports:reviu", kwargs=args)
+    client.post(reviu, {"aksi": "buka", "versi": lap.versi, "alasan": "Salah ketik"})
+    lap.refresh_from_db()
+    assert lap.status == "dikembalikan"

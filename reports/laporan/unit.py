@@ -141,6 +141,11 @@ class DokumenUnit:
     def disetujui(self) -> bool:
         return self.laporan is not None and self.laporan.terkunci
 
+    @property
+    def pimpinan(self) -> bool:
+        """The office head's own report: no superior in the office reviews it."""
+        return self.unit.atasan_id is None
+
     def tabel(self) -> list[Tabel]:
         """Every numbered table, in print order (for the xlsx)."""
         return [
