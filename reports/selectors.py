@@ -119,6 +119,14 @@ class PohonTahun:
             )
         )
         self.indikator = list(Indikator.objects.for_tahun(ta))
+        # Every unit's report of every quarter of the year: their status (draft or
+        # approved) marks the printed pages.
+        self._laporan = {
+            (lap.unit_kerja_id, lap.triwulan): lap
+            for lap in LaporanTriwulan.objects.filter(tahun_anggaran=ta).select_related(
+                "disetujui_oleh"
+            )
+        }
 
         self.program_by_id = {p.pk: p for p in self.program}
         self.kegiatan_by_id = {k.pk: k for k in self.kegiatan}
@@ -130,6 +138,9 @@ class PohonTahun:
         self._indikator_dari: dict[tuple[str, int], list[Indikator]] = defaultdict(list)
         for i in self.indikator:
             self._indikator_dari[_kunci_indikator(i)].append(i)
+        self._unit_berisi = {i.unit_kerja_id for i in self.indikator} | {
+            s.unit_kerja_id for s in self.sub_kegiatan
+        }
         self._isian_kinerja = isian_kinerja or {}
         self._isian_anggaran = isian_anggaran or {}
         self._angka: dict[int, AngkaKinerja] = {}
@@ -162,6 +173,26 @@ class PohonTahun:
         return next(
             (r for r in indikator.realisasi.all() if r.triwulan == self.triwulan), None
         )
+
+    def laporan(
+        self, unit_id: int, triwulan: int | None = None
+    ) -> LaporanTriwulan | None:
+        """A unit's report record of a quarter (this one by default), if any."""
+        return self._laporan.get((unit_id, triwulan or self.triwulan))
+
+    def berisi(self, unit_id: int) -> bool:
+        """Whether a unit has anything to report this year."""
+        return unit_id in self._unit_berisi
+
+    def belum_disetujui(self, unit: Iterable[UnitKerja]) -> list[UnitKerja]:
+        """The units (of those given) with something to report whose report of the
+        quarter is not approved: their figures are still drafts."""
+        return [
+            u
+            for u in unit
+            if self.berisi(u.pk)
+            and ((lap := self.laporan(u.pk)) is None or not lap.terkunci)
+        ]
 
     def indikator_iku(self) -> list[Indikator]:
         return [i for i in self.indikator if i.tingkat == Tingkat.IKU]
@@ -413,25 +444,10 @@ def laporan_unit(
         isian_kinerja=isian_kinerja,
         isian_anggaran=isian_anggaran,
     )
-    return laporan_unit_dari(
-        pohon, unit, laporan_triwulan(unit, tahun_anggaran, triwulan)
-    )
+    return laporan_unit_dari(pohon, unit)
 
 
-def laporan_triwulan(
-    unit: UnitKerja, tahun_anggaran: TahunAnggaran, triwulan: int
-) -> LaporanTriwulan | None:
-    """A unit's report record of a quarter (status and review), if it has one."""
-    return (
-        LaporanTriwulan.objects.select_related("disetujui_oleh")
-        .filter(unit_kerja=unit, tahun_anggaran=tahun_anggaran, triwulan=triwulan)
-        .first()
-    )
-
-
-def laporan_unit_dari(
-    pohon: PohonTahun, unit: UnitKerja, laporan: LaporanTriwulan | None
-) -> LaporanUnit:
+def laporan_unit_dari(pohon: PohonTahun, unit: UnitKerja) -> LaporanUnit:
     """``laporan_unit`` from a year already read, so that the reports of many units
     share one reading."""
     milik = pohon.indikator_unit(unit)
@@ -441,7 +457,7 @@ def laporan_unit_dari(
         unit=unit,
         tahun_anggaran=pohon.tahun_anggaran,
         triwulan=pohon.triwulan,
-        laporan=laporan,
+        laporan=pohon.laporan(unit.pk),
         baris_kinerja=list(_baris_kinerja(pohon, unit)),
         rata_rata_kinerja=pohon.rata_rata(
             pohon.angka(i).capaian for i in milik if i.tingkat == tingkat_unit

@@ -224,6 +224,7 @@ def test_quarter_is_entered_returned_fixed_and_approved(
         kasi.click("text=Unduh PDF")
     teks = teks_pdf(Path(unduhan.value.path()).read_bytes())
     assert "Mengetahui," in teks and "Laporan sudah baik" in teks
+    assert "Draf" not in teks
 
 
 def test_planner_makes_the_office_pdf_in_the_background(

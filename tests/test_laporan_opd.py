@@ -8,6 +8,7 @@ from io import BytesIO
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from reports import ekspor, models
@@ -119,6 +120,27 @@ def test_office_report_pdf_reads_back_the_golden_figures(pdf_kalaena):
     assert baris.split()[-1].isdigit()
 
 
+def test_office_report_lists_the_units_whose_quarter_is_not_approved(
+    perencana, pdf_kalaena
+):
+    # Seed 001's unit reports came on paper: none is approved in LAKIP.
+    dok = perencana.get(url("laporan_opd")).context["dok"]
+    assert [u.slug for u in dok.unit_draf] == [
+        "camat",
+        "sekretariat",
+        "subbag-perencanaan",
+        "subbag-umum",
+        "pemerintahan",
+        "trantib",
+        "pmd",
+        "pelayanan-umum",
+    ]
+    teks = " ".join(teks_pdf(pdf_kalaena).split())
+    assert "Angka draf. Laporan Triwulan IV Tahun 2023 unit kerja berikut belum " in (
+        teks
+    )
+
+
 def test_office_report_pdf_has_bookmarks_for_each_bab(pdf_kalaena):
     bab = [j for _, j in penanda_buku(pdf_kalaena) if j.startswith("BAB")]
     assert [b.split()[1] for b in bab] == ["I", "II", "III", "IV"]
@@ -206,6 +228,10 @@ def test_a_failed_export_says_so_in_indonesian(perencana, monkeypatch):
 
 def test_bundle_puts_every_unit_report_on_its_own_pages(client):
     client.force_login(make_user("p-lmj", opd="satpolpp-lumajang", peran="perencana"))
+    # One approved report among drafts: only the drafts' pages carry the mark.
+    models.LaporanTriwulan.objects.filter(
+        unit_kerja__slug="subbag-keuangan", tahun_anggaran__tahun=2022, triwulan=2
+    ).update(status="disetujui", disetujui_pada=timezone.now())
     p = ekspor.permintaan(
         opd="satpolpp-lumajang", tahun=2022, triwulan=2, jenis="bundel"
     )
@@ -234,6 +260,13 @@ def test_bundle_puts_every_unit_report_on_its_own_pages(client):
             assert kepala.nama in bagian, dok.unit.nama
             if selesai < len(halaman):
                 assert kepala.nama not in halaman[selesai], dok.unit.nama
+    draf = "Draf - belum disetujui atasan"
+    for dok, mulai, selesai in zip(
+        dokumen, awal, [*awal[1:], len(halaman)], strict=True
+    ):
+        tertanda = [draf in h for h in halaman[mulai:selesai]]
+        assert all(tertanda) != (dok.unit.slug == "subbag-keuangan"), dok.unit.nama
+        assert any(tertanda) != (dok.unit.slug == "subbag-keuangan"), dok.unit.nama
     sekretaris = next(d for d in dokumen if d.unit.slug == "sekretariat")
     assert "AGUS DWI KORANTO, SH, MM" in teks_pdf(isi)
     assert sekretaris.lap.total_keuangan.pagu is not None

@@ -142,6 +142,15 @@ class DokumenUnit:
         return self.laporan is not None and self.laporan.terkunci
 
     @property
+    def tanda_draf(self) -> str:
+        """What the pages of a report whose figures are not final say about it."""
+        if self.disetujui:
+            return ""
+        if self.pimpinan:
+            return "Draf - belum disahkan pimpinan"
+        return "Draf - belum disetujui atasan"
+
+    @property
     def pimpinan(self) -> bool:
         """The office head's own report: no superior in the office reviews it."""
         return self.unit.atasan_id is None
@@ -165,17 +174,12 @@ def dokumen_unit(
     *, unit: UnitKerja, tahun_anggaran: TahunAnggaran, triwulan: int
 ) -> DokumenUnit:
     """One unit's quarterly report, read in a fixed number of queries."""
-    return _dokumen_unit(
-        PohonTahun(tahun_anggaran, triwulan),
-        unit,
-        selectors.laporan_triwulan(unit, tahun_anggaran, triwulan),
-    )
+    return _dokumen_unit(PohonTahun(tahun_anggaran, triwulan), unit)
 
 
-def _dokumen_unit(
-    pohon: PohonTahun, unit: UnitKerja, laporan: LaporanTriwulan | None
-) -> DokumenUnit:
-    lap = selectors.laporan_unit_dari(pohon, unit, laporan)
+def _dokumen_unit(pohon: PohonTahun, unit: UnitKerja) -> DokumenUnit:
+    lap = selectors.laporan_unit_dari(pohon, unit)
+    laporan = lap.laporan
     tingkat = pohon.tingkat_unit(unit)
     atasan = unit.atasan
     disetujui = laporan is not None and laporan.terkunci
@@ -741,13 +745,4 @@ def bundel(
     """The reports of the given units (in the given order) that have something to
     report this year, sharing one reading of the year."""
     pohon = PohonTahun(tahun_anggaran, triwulan)
-    laporan = {
-        lap.unit_kerja_id: lap
-        for lap in LaporanTriwulan.objects.select_related("disetujui_oleh").filter(
-            tahun_anggaran=tahun_anggaran, triwulan=triwulan
-        )
-    }
-    berisi = {i.unit_kerja_id for i in pohon.indikator} | {
-        s.unit_kerja_id for s in pohon.sub_kegiatan
-    }
-    return [_dokumen_unit(pohon, u, laporan.get(u.pk)) for u in unit if u.pk in berisi]
+    return [_dokumen_unit(pohon, u) for u in unit if pohon.berisi(u.pk)]

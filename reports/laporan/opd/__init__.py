@@ -11,7 +11,7 @@ from reports.laporan.opd.bab3 import BagianProgram
 from reports.laporan.opd.bab4 import Ringkasan
 from reports.laporan.opd.umum import Gambar, Penomoran
 from reports.laporan.unit import Pengesahan
-from reports.models import ROMAWI, LaporanOpd, Renstra, TahunAnggaran
+from reports.models import ROMAWI, LaporanOpd, Renstra, TahunAnggaran, UnitKerja
 from reports.selectors import PohonTahun
 from reports.tabel import Tabel
 
@@ -62,6 +62,9 @@ class DokumenOpd:
     tahun_lalu: int | None
     label_kinerja: str
     label_keuangan: str
+    # The units whose report of the quarter is not approved: their figures in this
+    # report are drafts.
+    unit_draf: list[UnitKerja]
 
     @property
     def opd(self):
@@ -173,4 +176,5 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
         tahun_lalu=None if lalu is None else lalu.tahun,
         label_kinerja=label,
         label_keuangan=pohon.label_keuangan,
+        unit_draf=pohon.belum_disetujui(unit),
     )
