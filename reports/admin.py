@@ -144,6 +144,7 @@ class IndikatorInline(admin.StackedInline):
         "target_tahunan",
         ("target_tw1", "target_tw2", "target_tw3", "target_tw4"),
         "urutan",
+        ("di_murni", "di_perubahan"),
     ]
     autocomplete_fields = ["unit_kerja"]
 
@@ -151,7 +152,7 @@ class IndikatorInline(admin.StackedInline):
 class KegiatanInline(admin.TabularInline):
     model = models.Kegiatan
     extra = 0
-    fields = ["kode", "nama", "unit_kerja", "urutan"]
+    fields = ["kode", "nama", "unit_kerja", "urutan", "di_murni", "di_perubahan"]
     show_change_link = True
 
 
@@ -168,7 +169,7 @@ class ProgramAdmin(admin.ModelAdmin):
 class SubKegiatanInline(admin.TabularInline):
     model = models.SubKegiatan
     extra = 0
-    fields = ["kode", "nama", "unit_kerja", "urutan"]
+    fields = ["kode", "nama", "unit_kerja", "urutan", "di_murni", "di_perubahan"]
     show_change_link = True
 
 
@@ -203,6 +204,15 @@ class SubKegiatanAdmin(admin.ModelAdmin):
     inlines = [AnggaranInline, RealisasiAnggaranInline]
 
 
+class TargetPerubahanInline(admin.StackedInline):
+    model = models.TargetPerubahan
+    extra = 0
+    fields = [
+        "target_tahunan",
+        ("target_tw1", "target_tw2", "target_tw3", "target_tw4"),
+    ]
+
+
 class RealisasiInline(HanyaLihat, admin.StackedInline):
     model = models.Realisasi
     extra = 0
@@ -216,7 +226,7 @@ class IndikatorAdmin(admin.ModelAdmin):
     search_fields = ["nama"]
     list_select_related = ["unit_kerja", "tahun_anggaran__opd"]
     autocomplete_fields = ["unit_kerja", "program", "kegiatan", "sub_kegiatan", "iku"]
-    inlines = [RealisasiInline]
+    inlines = [TargetPerubahanInline, RealisasiInline]
 
 
 class BuktiDukungInline(HanyaLihat, admin.TabularInline):

@@ -23,10 +23,12 @@ from reports.kinerja import Isian
 from reports.models import (
     KOTAK_TANGGAPAN,
     ROMAWI,
+    TRIWULAN_CHOICES,
     CaraAkumulasi,
     Indikator,
     LaporanTriwulan,
     Realisasi,
+    TahapRencana,
 )
 from reports.selectors import BarisKeuangan, BarisKinerja, LaporanUnit
 from reports.services import IsianIndikator, IsianSubKegiatan, Tanggapan
@@ -723,3 +725,55 @@ class AlasanForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Tuliskan alasan laporan dibuka kembali."},
     )
+
+
+# --- Rencana Aksi import ---
+
+
+class ImporRencanaAksiForm(forms.Form):
+    """The workbook to import and the stage of the plan it is: the DPA murni, or
+    the DPA Perubahan measured from a given quarter on."""
+
+    berkas = forms.FileField(
+        label="Berkas Rencana Aksi (.xlsx)",
+        error_messages={"required": "Pilih berkas .xlsx yang akan diunggah."},
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet"
+            }
+        ),
+    )
+    tahap = forms.ChoiceField(
+        label="Tahap rencana",
+        choices=[
+            (TahapRencana.MURNI, "DPA murni (pokok): membuat atau memperbarui rencana"),
+            (
+                TahapRencana.PERUBAHAN,
+                "DPA Perubahan: rencana setelah APBD-Perubahan; laporan yang sudah "
+                "diajukan tetap memakai rencana lama",
+            ),
+        ],
+        initial=TahapRencana.MURNI,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    mulai = forms.TypedChoiceField(
+        label="DPA Perubahan berlaku mulai",
+        choices=TRIWULAN_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+
+    def clean(self) -> dict:
+        d = super().clean()
+        if d.get("tahap") == TahapRencana.PERUBAHAN and d.get("mulai") is None:
+            self.add_error(
+                "mulai", "Pilih triwulan pertama yang diukur dengan DPA Perubahan."
+            )
+        return d
+
+    def perubahan_mulai(self) -> int | None:
+        d = self.cleaned_data
+        return d["mulai"] if d.get("tahap") == TahapRencana.PERUBAHAN else None

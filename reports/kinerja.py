@@ -498,19 +498,26 @@ def seri_triwulan(
     realisasi: Sequence[Isian | None],
     cara: str = CaraAkumulasi.JUMLAH,
     sampai: int = JUMLAH_TRIWULAN,
+    rencana_per_triwulan: Sequence[tuple[Decimal | None, Sequence[Isian | None]]]
+    | None = None,
 ) -> list[TitikTriwulan]:
     """Target and realisation of TW I..IV on the office's dasar capaian, for the chart
     of an indicator over the year. Targets are the plan of every quarter; quarters
-    after ``sampai`` (not reported yet) have no realisation."""
+    after ``sampai`` (not reported yet) have no realisation.
+
+    ``rencana_per_triwulan`` gives, per quarter, the (yearly, quarterly) targets that
+    quarter is measured against, where the plan changed mid-year (APBD-Perubahan);
+    without it every quarter uses ``target_tahunan`` and ``target``."""
     _periksa_triwulan(sampai)
+    rencana = rencana_per_triwulan or [(target_tahunan, target)] * JUMLAH_TRIWULAN
     return [
         TitikTriwulan(
             triwulan=q,
             target=target_dasar(
                 dasar,
                 triwulan=q,
-                target_tahunan=target_tahunan,
-                target=target,
+                target_tahunan=rencana[q - 1][0],
+                target=rencana[q - 1][1],
                 cara=cara,
             ),
             realisasi=(

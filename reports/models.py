@@ -117,6 +117,14 @@ class DasarCapaian(models.TextChoices):
     )
 
 
+class TahapRencana(models.TextChoices):
+    """The stages of a year's plan: the DPA as first adopted, and the DPA after the
+    mid-year budget change (APBD-Perubahan)."""
+
+    MURNI = "murni", "Murni (pokok)"
+    PERUBAHAN = "perubahan", "Perubahan"
+
+
 # --- organisation ---
 
 
@@ -380,6 +388,23 @@ class TahunAnggaran(models.Model):
             "kas s/d triwulan, atau pagu setahun (mis. seed 004: s/d terhadap pagu)."
         ),
     )
+    perubahan_mulai = models.PositiveSmallIntegerField(
+        "DPA Perubahan berlaku mulai",
+        null=True,
+        blank=True,
+        choices=TRIWULAN_CHOICES,
+        validators=TRIWULAN_VALIDATORS,
+        help_text=(
+            "Triwulan pertama yang diukur dengan DPA Perubahan. Kosong: belum ada "
+            "Perubahan. Laporan yang sudah diajukan tetap memakai tahap saat diajukan."
+        ),
+    )
+    perubahan_keterangan = models.CharField(
+        "keterangan DPA Perubahan",
+        max_length=300,
+        blank=True,
+        help_text="Mis. DPA Perubahan Nomor ... tanggal ...",
+    )
     tenggat_hari_kerja = models.PositiveSmallIntegerField(
         "tenggat laporan (hari kerja)",
         default=5,
@@ -400,10 +425,22 @@ class TahunAnggaran(models.Model):
             models.CheckConstraint(
                 condition=Q(tahun__gte=2000, tahun__lte=2100), name="tahun_wajar"
             ),
+            models.CheckConstraint(
+                condition=Q(perubahan_mulai__isnull=True)
+                | Q(perubahan_mulai__gte=1, perubahan_mulai__lte=4),
+                name="tahun_perubahan_triwulan_1_4",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.opd} {self.tahun}"
+
+    def tahap_triwulan(self, triwulan: int) -> str:
+        """The stage of the plan in force for a quarter not yet submitted: the
+        Perubahan from its first quarter on, the murni before."""
+        if self.perubahan_mulai is not None and triwulan >= self.perubahan_mulai:
+            return TahapRencana.PERUBAHAN
+        return TahapRencana.MURNI
 
 
 # --- Renstra ---
@@ -543,6 +580,14 @@ class ButirRencana(models.Model):
         verbose_name="unit kerja",
     )
     urutan = models.PositiveSmallIntegerField(default=0)
+    di_murni = models.BooleanField(
+        "ada di DPA murni", default=True, help_text="Tidak: ditambahkan di Perubahan."
+    )
+    di_perubahan = models.BooleanField(
+        "ada di DPA Perubahan",
+        default=True,
+        help_text="Tidak: dihapus pada Perubahan (tetap ada di laporan sebelumnya).",
+    )
 
     class Meta:
         abstract = True
@@ -550,11 +595,22 @@ class ButirRencana(models.Model):
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}".strip()
 
+    def ada_di(self, tahap: str) -> bool:
+        """Whether the item is part of the plan at stage ``tahap``."""
+        return self.di_perubahan if tahap == TahapRencana.PERUBAHAN else self.di_murni
+
 
 def kode_unik(induk: str, nama: str) -> models.UniqueConstraint:
     """A code is unique among its siblings; many items carry no code at all."""
     return models.UniqueConstraint(
         fields=[induk, "kode"], condition=~Q(kode=""), name=nama
+    )
+
+
+def ada_di_satu_tahap(nama: str) -> models.CheckConstraint:
+    """An item belongs to the murni plan, the Perubahan, or both."""
+    return models.CheckConstraint(
+        condition=Q(di_murni=True) | Q(di_perubahan=True), name=nama
     )
 
 
@@ -578,7 +634,10 @@ class Program(ButirRencana):
         verbose_name = "program"
         verbose_name_plural = "program"
         ordering = ["tahun_anggaran", "urutan"]
-        constraints = [kode_unik("tahun_anggaran", "program_kode_unik")]
+        constraints = [
+            kode_unik("tahun_anggaran", "program_kode_unik"),
+            ada_di_satu_tahap("program_ada_di_satu_tahap"),
+        ]
 
 
 class Kegiatan(ButirRencana):
@@ -590,7 +649,10 @@ class Kegiatan(ButirRencana):
         verbose_name = "kegiatan"
         verbose_name_plural = "kegiatan"
         ordering = ["program", "urutan"]
-        constraints = [kode_unik("program", "kegiatan_kode_unik")]
+        constraints = [
+            kode_unik("program", "kegiatan_kode_unik"),
+            ada_di_satu_tahap("kegiatan_ada_di_satu_tahap"),
+        ]
 
 
 class SubKegiatan(ButirRencana):
@@ -602,7 +664,10 @@ class SubKegiatan(ButirRencana):
         verbose_name = "sub kegiatan"
         verbose_name_plural = "sub kegiatan"
         ordering = ["kegiatan", "urutan"]
-        constraints = [kode_unik("kegiatan", "sub_kegiatan_kode_unik")]
+        constraints = [
+            kode_unik("kegiatan", "sub_kegiatan_kode_unik"),
+            ada_di_satu_tahap("sub_kegiatan_ada_di_satu_tahap"),
+        ]
 
 
 class IndikatorQuerySet(models.QuerySet):
@@ -612,7 +677,12 @@ class IndikatorQuerySet(models.QuerySet):
         return (
             self.filter(tahun_anggaran=tahun_anggaran)
             .select_related(
-                "iku__sasaran", "program", "kegiatan", "sub_kegiatan", "unit_kerja"
+                "iku__sasaran",
+                "program",
+                "kegiatan",
+                "sub_kegiatan",
+                "unit_kerja",
+                "target_perubahan",
             )
             .prefetch_related("realisasi__bukti")
             .order_by("urutan", "pk")
@@ -706,6 +776,14 @@ class Indikator(models.Model):
     target_tw3 = nilai_field("target TW III")
     target_tw4 = nilai_field("target TW IV")
     urutan = models.PositiveSmallIntegerField(default=0)
+    di_murni = models.BooleanField(
+        "ada di DPA murni", default=True, help_text="Tidak: ditambahkan di Perubahan."
+    )
+    di_perubahan = models.BooleanField(
+        "ada di DPA Perubahan",
+        default=True,
+        help_text="Tidak: dihapus pada Perubahan (tetap ada di laporan sebelumnya).",
+    )
 
     objects = IndikatorQuerySet.as_manager()
 
@@ -761,6 +839,7 @@ class Indikator(models.Model):
             models.CheckConstraint(
                 condition=Q(desimal__lte=4), name="indikator_desimal_wajar"
             ),
+            ada_di_satu_tahap("indikator_ada_di_satu_tahap"),
             *tidak_negatif(
                 "target_tahunan",
                 "target_tw1",
@@ -810,15 +889,65 @@ class Indikator(models.Model):
     def target_triwulan(self) -> list[Decimal | None]:
         return [self.target_tw1, self.target_tw2, self.target_tw3, self.target_tw4]
 
+    def ada_di(self, tahap: str) -> bool:
+        """Whether the indicator is part of the plan at stage ``tahap``."""
+        return self.di_perubahan if tahap == TahapRencana.PERUBAHAN else self.di_murni
+
+    def target_tahap(self, tahap: str) -> tuple[Decimal | None, list[Decimal | None]]:
+        """The yearly and quarterly targets at stage ``tahap``: the Perubahan's where
+        it changed them, the murni's otherwise. Uses the ``target_perubahan`` read
+        with the indicator (``IndikatorQuerySet.for_tahun``)."""
+        if tahap == TahapRencana.PERUBAHAN:
+            try:
+                ubah = self.target_perubahan
+            except TargetPerubahan.DoesNotExist:
+                pass
+            else:
+                return ubah.target_tahunan, ubah.target_triwulan
+        return self.target_tahunan, self.target_triwulan
+
+
+class TargetPerubahan(models.Model):
+    """An indicator's targets in the DPA Perubahan, where they differ from (or, for
+    an indicator added in the Perubahan, stand without) the murni ones on the
+    indicator itself."""
+
+    indikator = models.OneToOneField(
+        Indikator, on_delete=models.CASCADE, related_name="target_perubahan"
+    )
+    target_tahunan = nilai_field("target tahunan")
+    target_tw1 = nilai_field("target TW I")
+    target_tw2 = nilai_field("target TW II")
+    target_tw3 = nilai_field("target TW III")
+    target_tw4 = nilai_field("target TW IV")
+
+    class Meta:
+        verbose_name = "target Perubahan"
+        verbose_name_plural = "target Perubahan"
+        constraints = tidak_negatif(
+            "target_tahunan",
+            "target_tw1",
+            "target_tw2",
+            "target_tw3",
+            "target_tw4",
+            prefix="target_perubahan",
+        )
+
+    def __str__(self) -> str:
+        return f"{self.indikator} (Perubahan)"
+
+    @property
+    def target_triwulan(self) -> list[Decimal | None]:
+        return [self.target_tw1, self.target_tw2, self.target_tw3, self.target_tw4]
+
 
 class Anggaran(models.Model):
     """The budget of a sub kegiatan for the year: pagu, sumber dana and the planned
     disbursement per quarter (anggaran kas). A mid-year change (perubahan) is a second
-    row; the latest tahap is the one in force."""
+    row; a quarter measured against the Perubahan uses it, or the murni row of a sub
+    kegiatan whose budget the Perubahan left unchanged."""
 
-    class Tahap(models.TextChoices):
-        MURNI = "murni", "Murni (pokok)"
-        PERUBAHAN = "perubahan", "Perubahan"
+    Tahap = TahapRencana
 
     sub_kegiatan = models.ForeignKey(
         SubKegiatan,
@@ -1070,6 +1199,16 @@ class LaporanTriwulan(models.Model):
     )
     alasan_dikembalikan = models.TextField(
         "alasan dikembalikan / dibuka kembali", blank=True
+    )
+    tahap = models.CharField(
+        "tahap rencana",
+        max_length=10,
+        choices=TahapRencana.choices,
+        blank=True,
+        help_text=(
+            "Tahap DPA yang berlaku saat laporan diajukan; laporan yang diajukan atau "
+            "disetujui tetap diukur dengan tahap ini."
+        ),
     )
     # The superior's notes on single rows when returning a report: {"i<indikator
     # pk>" or "s<sub kegiatan pk>": text}. Shown beside those fields until the next

@@ -30,11 +30,14 @@ from reports.models import (
     Program,
     Realisasi,
     SubKegiatan,
+    TahapRencana,
     TahunAnggaran,
     UnitKerja,
 )
 
 Tingkat = Indikator.Tingkat
+# A report in these states keeps the stage of the plan it was submitted under.
+TAHAP_TETAP = {LaporanTriwulan.Status.DIAJUKAN, LaporanTriwulan.Status.DISETUJUI}
 # From the leaves up: a unit reports at the lowest level it is responsible for.
 URUTAN_TINGKAT = [Tingkat.SUB_KEGIATAN, Tingkat.KEGIATAN, Tingkat.PROGRAM, Tingkat.IKU]
 
@@ -60,6 +63,14 @@ def tahun_anggaran_for(opd_slug: str, tahun: int) -> TahunAnggaran:
         .prefetch_related("opd__pemda__pita_predikat")
         .get(opd__slug=opd_slug, tahun=tahun)
     )
+
+
+def nama_tahap(tahun_anggaran: TahunAnggaran, tahap: str) -> str:
+    """How a report names the stage of the plan it measures against: "DPA
+    Perubahan"; "DPA murni" in a year that has a Perubahan; else just "DPA"."""
+    if tahap == TahapRencana.PERUBAHAN:
+        return "DPA Perubahan"
+    return "DPA" if tahun_anggaran.perubahan_mulai is None else "DPA murni"
 
 
 def label_periode(dasar: str, triwulan: int) -> str:
@@ -97,16 +108,25 @@ class PohonTahun:
         )
 
         ta = tahun_anggaran
-        self.program = list(
+        # Every unit's report of every quarter of the year: their status marks the
+        # printed pages, and a submitted report keeps the stage of the plan (murni
+        # or Perubahan) it was submitted under.
+        self._laporan = {
+            (lap.unit_kerja_id, lap.triwulan): lap
+            for lap in LaporanTriwulan.objects.filter(tahun_anggaran=ta).select_related(
+                "disetujui_oleh"
+            )
+        }
+        program = list(
             Program.objects.filter(tahun_anggaran=ta).order_by("urutan", "pk")
         )
         # ``urutan`` counts within the parent: order by the whole path (plan order).
-        self.kegiatan = list(
+        kegiatan = list(
             Kegiatan.objects.filter(program__tahun_anggaran=ta).order_by(
                 "program__urutan", "program_id", "urutan", "pk"
             )
         )
-        self.sub_kegiatan = list(
+        sub_kegiatan = list(
             SubKegiatan.objects.filter(kegiatan__program__tahun_anggaran=ta)
             .prefetch_related("anggaran", "realisasi_anggaran")
             .order_by(
@@ -118,15 +138,26 @@ class PohonTahun:
                 "pk",
             )
         )
-        self.indikator = list(Indikator.objects.for_tahun(ta))
-        # Every unit's report of every quarter of the year: their status (draft or
-        # approved) marks the printed pages.
-        self._laporan = {
-            (lap.unit_kerja_id, lap.triwulan): lap
-            for lap in LaporanTriwulan.objects.filter(tahun_anggaran=ta).select_related(
-                "disetujui_oleh"
-            )
+        indikator = list(Indikator.objects.for_tahun(ta))
+        # The plan of the quarter: each item as its own unit's stage holds it. An
+        # item dropped in the Perubahan stays while an item below it is still
+        # measured against the murni (a report approved before the Perubahan).
+        self.sub_kegiatan = [s for s in sub_kegiatan if self._ada(s)]
+        ada = {s.kegiatan_id for s in self.sub_kegiatan}
+        self.kegiatan = [k for k in kegiatan if self._ada(k) or k.pk in ada]
+        ada = {k.program_id for k in self.kegiatan}
+        self.program = [p for p in program if self._ada(p) or p.pk in ada]
+        pemilik = {
+            Tingkat.PROGRAM: {p.pk for p in self.program},
+            Tingkat.KEGIATAN: {k.pk for k in self.kegiatan},
+            Tingkat.SUB_KEGIATAN: {s.pk for s in self.sub_kegiatan},
         }
+        self.indikator = [
+            i
+            for i in indikator
+            if self._ada(i)
+            and (i.tingkat == Tingkat.IKU or i.induk.pk in pemilik[i.tingkat])
+        ]
 
         self.program_by_id = {p.pk: p for p in self.program}
         self.kegiatan_by_id = {k.pk: k for k in self.kegiatan}
@@ -149,6 +180,45 @@ class PohonTahun:
     @property
     def label_kinerja(self) -> str:
         return label_periode(self.dasar_kinerja, self.triwulan)
+
+    # --- stages of the plan (APBD-Perubahan) -------------------------------------
+
+    def tahap(self, unit_id: int, triwulan: int | None = None) -> str:
+        """The stage a unit's quarter is measured against: the one its report was
+        submitted under, for as long as it is submitted or approved (so an
+        approved quarter never changes); otherwise the stage in force."""
+        q = triwulan or self.triwulan
+        lap = self._laporan.get((unit_id, q))
+        if lap is not None and lap.tahap and lap.status in TAHAP_TETAP:
+            return lap.tahap
+        return self.tahun_anggaran.tahap_triwulan(q)
+
+    @property
+    def tahap_kantor(self) -> str:
+        """The stage in force for the quarter (the office report's)."""
+        return self.tahun_anggaran.tahap_triwulan(self.triwulan)
+
+    def tahap_lain(self, unit: Iterable[UnitKerja]) -> list[UnitKerja]:
+        """The units (of those given) whose quarter is measured against another
+        stage than the office's: reports submitted before the Perubahan."""
+        return [
+            u
+            for u in unit
+            if self.berisi(u.pk) and self.tahap(u.pk) != self.tahap_kantor
+        ]
+
+    def _ada(self, butir: Simpul | Indikator) -> bool:
+        return butir.ada_di(self.tahap(butir.unit_kerja_id))
+
+    def target(
+        self, indikator: Indikator, triwulan: int | None = None
+    ) -> tuple[Decimal | None, list[Decimal | None]]:
+        """An indicator's yearly and quarterly targets at its unit's stage."""
+        return indikator.target_tahap(self.tahap(indikator.unit_kerja_id, triwulan))
+
+    def anggaran(self, sub: SubKegiatan) -> Anggaran | None:
+        """A sub kegiatan's budget at its unit's stage."""
+        return anggaran_tahap(sub, self.tahap(sub.unit_kerja_id))
 
     @property
     def label_keuangan(self) -> str:
@@ -216,14 +286,15 @@ class PohonTahun:
         return self._angka[indikator.pk]
 
     def _hitung(self, indikator: Indikator) -> AngkaKinerja:
-        target = kinerja.isian(indikator.target_triwulan)
+        target_tahunan, target_tw = self.target(indikator)
+        target = kinerja.isian(target_tw)
         if indikator.dari_turunan:
             simpul = indikator.induk
             anak = self.anak(simpul) if isinstance(simpul, Program | Kegiatan) else []
             return kinerja.angka_turunan(
                 dasar=self.dasar_kinerja,
                 triwulan=self.triwulan,
-                target_tahunan=indikator.target_tahunan,
+                target_tahunan=target_tahunan,
                 target=target,
                 rerata=self.rata_rata(self.capaian_simpul(a) for a in anak),
                 skala=self.skala,
@@ -231,7 +302,7 @@ class PohonTahun:
         return kinerja.angka_kinerja(
             dasar=self.dasar_kinerja,
             triwulan=self.triwulan,
-            target_tahunan=indikator.target_tahunan,
+            target_tahunan=target_tahunan,
             target=target,
             realisasi=self._ganti(
                 isian_realisasi(indikator), self._isian_kinerja, indikator.pk
@@ -273,7 +344,7 @@ class PohonTahun:
     # --- money ----------------------------------------------------------------
 
     def angka_sub_kegiatan(self, sub: SubKegiatan) -> AngkaAnggaran:
-        anggaran = _anggaran_berlaku(sub)
+        anggaran = self.anggaran(sub)
         kas = [None] * 4 if anggaran is None else anggaran.kas_triwulan
         return kinerja.angka_anggaran(
             dasar=self.dasar_keuangan,
@@ -295,21 +366,26 @@ class PohonTahun:
         """The planned disbursement (anggaran kas) of TW I..IV of any item; a
         kegiatan's or program's is the sum of its sub kegiatan's."""
         if isinstance(simpul, SubKegiatan):
-            anggaran = _anggaran_berlaku(simpul)
+            anggaran = self.anggaran(simpul)
             return [None] * 4 if anggaran is None else anggaran.kas_triwulan
         anak = [self.kas_per_triwulan(a) for a in self.anak(simpul)]
         return [kinerja.jumlah(k[q] for k in anak) for q in range(4)]
 
     def seri(self, indikator: Indikator) -> list[kinerja.TitikTriwulan]:
         """Target and realisation of TW I..IV of an entered indicator, for its
-        chart."""
+        chart. Each quarter is measured against the stage it was (or is) under."""
+        target_tahunan, target = self.target(indikator)
         return kinerja.seri_triwulan(
             dasar=self.dasar_kinerja,
-            target_tahunan=indikator.target_tahunan,
-            target=kinerja.isian(indikator.target_triwulan),
+            target_tahunan=target_tahunan,
+            target=kinerja.isian(target),
             realisasi=isian_realisasi(indikator),
             cara=indikator.cara_akumulasi,
             sampai=self.triwulan,
+            rencana_per_triwulan=[
+                (t, kinerja.isian(tw))
+                for t, tw in (self.target(indikator, q) for q in range(1, 5))
+            ],
         )
 
     def total_keuangan(self) -> AngkaAnggaran:
@@ -334,10 +410,14 @@ def isian_realisasi_anggaran(sub: SubKegiatan) -> list[Isian | None]:
     return per_triwulan
 
 
-def _anggaran_berlaku(sub: SubKegiatan) -> Anggaran | None:
-    """The budget in force: the changed one (perubahan) once there is one."""
+def anggaran_tahap(sub: SubKegiatan, tahap: str) -> Anggaran | None:
+    """A sub kegiatan's budget at a stage: the Perubahan's row, or the murni row
+    where the Perubahan left the budget unchanged; the murni row at the murni
+    stage. Uses the prefetched ``anggaran``."""
     rows = {a.tahap: a for a in sub.anggaran.all()}
-    return rows.get(Anggaran.Tahap.PERUBAHAN) or rows.get(Anggaran.Tahap.MURNI)
+    if tahap == TahapRencana.PERUBAHAN:
+        return rows.get(TahapRencana.PERUBAHAN) or rows.get(TahapRencana.MURNI)
+    return rows.get(TahapRencana.MURNI)
 
 
 # --- one unit's quarter ---
@@ -387,6 +467,11 @@ class LaporanUnit:
     rata_rata_kinerja: Rerata
     baris_keuangan: list[BarisKeuangan]
     total_keuangan: AngkaAnggaran
+    tahap: str  # the stage of the plan the quarter is measured against
+
+    @property
+    def nama_tahap(self) -> str:
+        return nama_tahap(self.tahun_anggaran, self.tahap)
 
     @property
     def dasar_kinerja(self) -> str:
@@ -464,6 +549,7 @@ def laporan_unit_dari(pohon: PohonTahun, unit: UnitKerja) -> LaporanUnit:
         ),
         baris_keuangan=baris_keuangan,
         total_keuangan=kinerja.total_anggaran(b.angka for b in baris_keuangan),
+        tahap=pohon.tahap(unit.pk),
     )
 
 
@@ -547,7 +633,7 @@ def _baris_keuangan(pohon: PohonTahun, unit: UnitKerja) -> list[BarisKeuangan]:
 
 def sumber_dana(pohon: PohonTahun, simpul: Simpul) -> str:
     if isinstance(simpul, SubKegiatan):
-        anggaran = _anggaran_berlaku(simpul)
+        anggaran = pohon.anggaran(simpul)
         return "" if anggaran is None else anggaran.sumber_dana
     sumber = []
     for a in pohon.anak(simpul):
@@ -675,12 +761,16 @@ def status_laporan(
     year are left out. Six queries whatever the number of units."""
     ta = tahun_anggaran
     daftar = list(unit)
-    wajib: dict[int, int] = dict(
+    # Indicators to enter per unit and stage of the plan (murni, Perubahan).
+    wajib: dict[tuple[int, str], int] = defaultdict(int)
+    for unit_id, murni, perubahan, n in (
         Indikator.objects.filter(tahun_anggaran=ta, dari_turunan=False)
-        .values("unit_kerja")
+        .values("unit_kerja", "di_murni", "di_perubahan")
         .annotate(n=Count("pk"))
-        .values_list("unit_kerja", "n")
-    )
+        .values_list("unit_kerja", "di_murni", "di_perubahan", "n")
+    ):
+        wajib[(unit_id, TahapRencana.MURNI)] += n if murni else 0
+        wajib[(unit_id, TahapRencana.PERUBAHAN)] += n if perubahan else 0
     ada_nilai = Q(indikator__rumus_pembilang="", nilai__isnull=False) | (
         ~Q(indikator__rumus_pembilang="")
         & Q(pembilang__isnull=False, penyebut__isnull=False)
@@ -714,10 +804,17 @@ def status_laporan(
         )
         for tw in range(1, 5)
     ]
+
+    def tahap(lap: LaporanTriwulan | None, tw: int) -> str:
+        if lap is not None and lap.tahap and lap.status in TAHAP_TETAP:
+            return lap.tahap
+        return ta.tahap_triwulan(tw)
+
     hasil = []
     for b in urut_pohon(daftar):
         u = b.unit
-        if not wajib.get(u.pk) and u.pk not in punya_anggaran:
+        ada = any(wajib[(u.pk, t)] for t in TahapRencana.values)
+        if not ada and u.pk not in punya_anggaran:
             continue
         baris = []
         for tw in range(1, 5):
@@ -728,7 +825,7 @@ def status_laporan(
                     triwulan=tw,
                     laporan=lap,
                     terisi=terisi.get((u.pk, tw), 0),
-                    wajib=wajib.get(u.pk, 0),
+                    wajib=wajib[(u.pk, tahap(lap, tw))],
                     tenggat=tenggat[tw - 1],
                     ketepatan=jadwal.ketepatan(
                         batas=tenggat[tw - 1],

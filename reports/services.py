@@ -466,6 +466,11 @@ def laporan_ajukan(
         )
         pencatat.status(Status.DISETUJUI if pimpinan else Status.DIAJUKAN)
         laporan.diajukan_pada = sekarang
+        # From now on the quarter is measured against the plan in force today,
+        # whatever Perubahan comes later (selectors.PohonTahun.tahap).
+        laporan.tahap = TahunAnggaran.objects.get(pk=tahun_anggaran.pk).tahap_triwulan(
+            triwulan
+        )
         # Lateness is judged on this moment, whatever date the report carries.
         laporan.pertama_diajukan_pada = laporan.pertama_diajukan_pada or sekarang
         if laporan.tanggal is None:
@@ -475,7 +480,7 @@ def laporan_ajukan(
             laporan.tanggal = timezone.localdate(sekarang)
         # The superior's notes were about this round; the trail keeps them.
         laporan.catatan_baris = {}
-        kolom = ["status", "diajukan_pada", "pertama_diajukan_pada", "tanggal"]
+        kolom = ["status", "diajukan_pada", "pertama_diajukan_pada", "tanggal", "tahap"]
         if pimpinan:
             laporan.disetujui_oleh = user
             laporan.disetujui_pada = sekarang

@@ -25,8 +25,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_tables2 import RequestConfig
 
 from reports import akses, ekspor, rencana_aksi, selectors, services
-from reports.forms import AlasanForm, FormulirLaporan, TanggapanForm, baca_versi
-from reports.models import BuktiDukung, Ekspor, LaporanTriwulan, TahunAnggaran
+from reports.forms import (
+    AlasanForm,
+    FormulirLaporan,
+    ImporRencanaAksiForm,
+    TanggapanForm,
+    baca_versi,
+)
+from reports.models import (
+    BuktiDukung,
+    Ekspor,
+    LaporanTriwulan,
+    TahapRencana,
+    TahunAnggaran,
+)
 from reports.tables import RiwayatTable
 
 
@@ -520,17 +532,26 @@ def _tahun_rencana(request: HttpRequest, opd: str, tahun: int) -> TahunAnggaran:
 def impor_rencana_aksi(request: HttpRequest, opd: str, tahun: int) -> HttpResponse:
     """The Rencana Aksi page: download the template, upload the filled workbook."""
     ta = _tahun_rencana(request, opd, tahun)
-    konteks: dict = {"ta": ta, "galat": [], "hasil": None}
+    kirim = request.method == "POST"
+    form = ImporRencanaAksiForm(
+        request.POST if kirim else None,
+        request.FILES if kirim else None,
+        initial={"mulai": ta.perubahan_mulai or 3},
+    )
+    konteks: dict = {"ta": ta, "form": form, "galat": [], "hasil": None}
     status = 200
     if request.method == "POST":
-        berkas = request.FILES.get("berkas")
-        if berkas is None:
-            messages.error(request, "Pilih berkas .xlsx yang akan diunggah.")
+        if not form.is_valid():
+            for pesan in form.errors.get("berkas", []) + form.errors.get("mulai", []):
+                messages.error(request, pesan)
             status = 400
         else:
             try:
                 konteks["hasil"] = rencana_aksi.rencana_aksi_impor(
-                    user=request.user, tahun_anggaran=ta, berkas=berkas
+                    user=request.user,
+                    tahun_anggaran=ta,
+                    berkas=form.cleaned_data["berkas"],
+                    perubahan_mulai=form.perubahan_mulai(),
                 )
             except rencana_aksi.RencanaAksiTidakValid as salah:
                 konteks["galat"] = salah.galat
@@ -545,12 +566,20 @@ def impor_rencana_aksi(request: HttpRequest, opd: str, tahun: int) -> HttpRespon
     return render(request, "reports/rencana_aksi.html", konteks, status=status)
 
 
+@require_GET
+@login_required
 def unduh_rencana_aksi(request: HttpRequest, opd: str, tahun: int) -> HttpResponse:
-    """The Rencana Aksi workbook: blank, or with ``?isi=1`` the year's stored plan."""
+    """The Rencana Aksi workbook: blank, or with ``?isi=1`` the year's stored plan
+    (``&tahap=perubahan``: as the DPA Perubahan, the starting point of one)."""
     ta = _tahun_rencana(request, opd, tahun)
     isi = request.GET.get("isi") == "1"
+    tahap = (
+        TahapRencana.PERUBAHAN
+        if request.GET.get("tahap") == TahapRencana.PERUBAHAN
+        else TahapRencana.MURNI
+    )
     return _berkas(
-        rencana_aksi.templat_rencana_aksi(ta, isi=isi),
-        rencana_aksi.nama_berkas(ta, isi=isi),
+        rencana_aksi.templat_rencana_aksi(ta, isi=isi, tahap=tahap),
+        rencana_aksi.nama_berkas(ta, isi=isi, tahap=tahap),
         XLSX,
     )

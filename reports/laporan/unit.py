@@ -17,6 +17,7 @@ from reports.models import (
     Pejabat,
     PerangkatDaerah,
     SubKegiatan,
+    TahapRencana,
     TahunAnggaran,
     UnitKerja,
 )
@@ -208,6 +209,12 @@ def _dokumen_unit(pohon: PohonTahun, unit: UnitKerja) -> DokumenUnit:
 # --- the tables of a unit's report ---
 
 
+def _tahap(lap: LaporanUnit) -> str:
+    """The stage a plan table follows, named for the Perubahan only: a quarter
+    under the murni plan prints as it did before any Perubahan came."""
+    return " (DPA Perubahan)" if lap.tahap == TahapRencana.PERUBAHAN else ""
+
+
 def _kolom_nama(lap: LaporanUnit) -> Kolom:
     tingkat = {b.tingkat for b in lap.baris_kinerja}
     judul = (
@@ -253,7 +260,8 @@ def _tabel_anggaran(lap: LaporanUnit) -> Tabel:
     return Tabel(
         kunci=f"{lap.unit.slug}-anggaran",
         nomor="Tabel 2.2",
-        judul=f"Anggaran {lap.unit.jabatan_kepala} Tahun {lap.tahun_anggaran.tahun}",
+        judul=f"Anggaran {lap.unit.jabatan_kepala} Tahun {lap.tahun_anggaran.tahun}"
+        f"{_tahap(lap)}",
         kolom=(
             Kolom("No", lebar=5),
             Kolom("Program / Kegiatan / Sub Kegiatan", lebar=50),
@@ -296,7 +304,7 @@ def _tabel_rencana_aksi(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
             if b.simpul is not None and b.nama
             else [None] * 4
         )
-        target = b.indikator.target_triwulan if b.indikator else [None] * 4
+        target = pohon.target(b.indikator)[1] if b.indikator else [None] * 4
         rows.append(
             baris(
                 b.nomor,
@@ -323,7 +331,7 @@ def _tabel_rencana_aksi(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
         kunci=f"{lap.unit.slug}-rencana-aksi",
         nomor="Tabel 2.3",
         judul=f"Rencana Aksi {lap.unit.jabatan_kepala} Tahun "
-        f"{lap.tahun_anggaran.tahun}",
+        f"{lap.tahun_anggaran.tahun}{_tahap(lap)}",
         kolom=(
             Kolom("No", lebar=5),
             Kolom("Program / Kegiatan / Sub Kegiatan", lebar=28),

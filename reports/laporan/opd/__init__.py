@@ -65,6 +65,10 @@ class DokumenOpd:
     # The units whose report of the quarter is not approved: their figures in this
     # report are drafts.
     unit_draf: list[UnitKerja]
+    # The stage of the plan the quarter is measured against, and the units whose
+    # report was submitted under the other one (before the Perubahan).
+    nama_tahap: str
+    unit_tahap_lain: list[UnitKerja]
 
     @property
     def opd(self):
@@ -177,4 +181,6 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
         label_kinerja=label,
         label_keuangan=pohon.label_keuangan,
         unit_draf=pohon.belum_disetujui(unit),
+        nama_tahap=selectors.nama_tahap(ta, pohon.tahap_kantor),
+        unit_tahap_lain=pohon.tahap_lain(unit),
     )

@@ -4,7 +4,7 @@ programs, the PK and the Rencana Aksi."""
 from __future__ import annotations
 
 from reports import selectors
-from reports.laporan.opd.umum import Penomoran, telusuri
+from reports.laporan.opd.umum import Penomoran, nama_tahap, telusuri
 from reports.models import ROMAWI, Renstra, SubKegiatan
 from reports.selectors import PohonTahun
 from reports.tabel import Format, JenisBaris, Kolom, Sel, Tabel, baris
@@ -147,7 +147,7 @@ def tabel_pk(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
             str(n),
             i.iku.sasaran.uraian,
             i.nama,
-            i.target_tahunan,
+            pohon.target(i)[0],
             i.satuan,
         )
         for n, i in enumerate(pohon.indikator_iku(), start=1)
@@ -182,7 +182,7 @@ def tabel_pk_anggaran(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
         kunci="pk-anggaran",
         nomor=nomor.tabel(),
         judul=f"Program dan Anggaran Perjanjian Kinerja Tahun "
-        f"{pohon.tahun_anggaran.tahun}",
+        f"{pohon.tahun_anggaran.tahun}{nama_tahap(pohon)}",
         kolom=(
             Kolom("No", lebar=4),
             Kolom("Program", lebar=50),
@@ -213,14 +213,14 @@ def tabel_rencana_aksi(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
         indikator = pohon.indikator_dari(simpul) or [None]
         pagu = pohon.angka_simpul(simpul).pagu
         for k, i in enumerate(indikator):
-            target = [None] * 4 if i is None else i.target_triwulan
+            tahunan, target = (None, [None] * 4) if i is None else pohon.target(i)
             rows.append(
                 baris(
                     no if k == 0 else "",
                     simpul.nama if k == 0 else "",
                     "" if i is None else i.nama,
                     "" if i is None else i.satuan,
-                    None if i is None else i.target_tahunan,
+                    tahunan,
                     *target,
                     pagu if k == 0 else None,
                     jenis=jenis,
@@ -229,7 +229,7 @@ def tabel_rencana_aksi(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
     return Tabel(
         kunci="rencana-aksi",
         nomor=nomor.tabel(),
-        judul=f"Rencana Aksi Tahun {pohon.tahun_anggaran.tahun}",
+        judul=f"Rencana Aksi Tahun {pohon.tahun_anggaran.tahun}{nama_tahap(pohon)}",
         kolom=(
             Kolom("No", lebar=6),
             Kolom("Program / Kegiatan / Sub Kegiatan", lebar=30),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reports import grafik
+from reports.models import TahapRencana
 from reports.selectors import PohonTahun, Simpul
 
 
@@ -53,3 +54,12 @@ def telusuri(pohon: PohonTahun) -> Iterator[tuple[str, Simpul]]:
 
     for n, p in enumerate(pohon.program, start=1):
         yield from turun(p, str(n))
+
+
+def nama_tahap(pohon: PohonTahun) -> str:
+    """The stage a plan table of the quarter follows, named for the Perubahan
+    only: " (DPA Perubahan)"; a quarter under the murni plan prints as it did
+    before any Perubahan came."""
+    if pohon.tahap_kantor == TahapRencana.PERUBAHAN:
+        return " (DPA Perubahan)"
+    return ""
