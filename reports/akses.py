@@ -105,9 +105,11 @@ def boleh_lihat_opd(user: User, opd_id: int) -> bool:
     return unit is not None and unit.atasan_id is None
 
 
-def boleh_impor(user: User, opd: PerangkatDaerah) -> bool:
-    """Whether ``user`` imports the Rencana Aksi of ``opd``: its planner, or the site
-    administrator."""
+def boleh_kelola_kantor(user: User, opd: PerangkatDaerah) -> bool:
+    """Whether ``user`` keeps the office's own data of ``opd``: imports its Rencana
+    Aksi and enters what only the office report holds (IKU sources and analysis,
+    the IKM survey, revenue, the follow-up matrix, the report's texts). Its
+    planner, or the site administrator."""
     if user.is_authenticated and user.is_superuser:
         return True
     pengguna = pengguna_dari(user)

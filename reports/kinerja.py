@@ -17,6 +17,7 @@ This module imports nothing from Django; it is tested without a database.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -615,6 +616,11 @@ class HasilIKM:
     mutu: str  # A-D
     kinerja: str  # Sangat Baik ... Tidak Baik
 
+    @property
+    def nrr_tertimbang(self) -> tuple[Decimal, ...]:
+        """Each unsur's NRR times its weight (1/9): they add up to ``nilai_unit``."""
+        return tuple(n / JUMLAH_UNSUR_IKM for n in self.nrr)
+
 
 _MUTU_IKM: tuple[tuple[Decimal, str, str], ...] = (
     (Decimal("88.31"), "A", "Sangat Baik"),
@@ -640,24 +646,93 @@ def ikm(jawaban: Sequence[Sequence[int | None]]) -> HasilIKM | None:
         for skor in baris:
             if skor is not None and skor not in (1, 2, 3, 4):
                 raise ValueError(f"skor harus 1-4, bukan {skor}")
-    nrr = []
-    for unsur in range(JUMLAH_UNSUR_IKM):
-        rerata = rata_rata(
+    return ikm_nrr(
+        rata_rata(
             None if baris[unsur] is None else Decimal(baris[unsur]) for baris in jawaban
-        )
-        if rerata.nilai is None:
-            return None
-        nrr.append(rerata.nilai)
-    nilai_unit = sum(nrr, NOL) / JUMLAH_UNSUR_IKM
+        ).nilai
+        for unsur in range(JUMLAH_UNSUR_IKM)
+    )
+
+
+def nrr_jawaban(jumlah: Sequence[int | None]) -> Decimal | None:
+    """The NRR of an unsur from how many respondents answered 1, 2, 3 and 4: the
+    mean score. Missing when a count is missing or nobody answered."""
+    if len(jumlah) != 4:
+        raise ValueError("jumlah jawaban harus untuk skor 1, 2, 3 dan 4")
+    if any(n is None for n in jumlah):
+        return None
+    if any(n < 0 for n in jumlah):
+        raise ValueError("jumlah jawaban tidak boleh negatif")
+    responden = sum(jumlah)
+    if responden == 0:
+        return None
+    return Decimal(sum(skor * n for skor, n in enumerate(jumlah, start=1))) / responden
+
+
+def ikm_nrr(nrr: Iterable[Decimal | None]) -> HasilIKM | None:
+    """IKM from the NRR of the nine unsur (each 1-4): their mean, the "nilai IKM
+    unit", times 25, with its mutu. Missing when an unsur has no NRR."""
+    daftar = list(nrr)
+    if len(daftar) != JUMLAH_UNSUR_IKM:
+        raise ValueError(f"IKM memerlukan {JUMLAH_UNSUR_IKM} unsur")
+    if any(n is None for n in daftar):
+        return None
+    for n in daftar:
+        if not 1 <= n <= 4:
+            raise ValueError(f"NRR harus 1-4, bukan {n}")
+    nilai_unit = sum(daftar, NOL) / JUMLAH_UNSUR_IKM
     nilai_ikm = nilai_unit * 25
     mutu, kinerja_unit = mutu_ikm(nilai_ikm)
     return HasilIKM(
-        nrr=tuple(nrr),
+        nrr=tuple(daftar),
         nilai_unit=nilai_unit,
         ikm=nilai_ikm,
         mutu=mutu,
         kinerja=kinerja_unit,
     )
+
+
+@dataclass(frozen=True)
+class PitaMutuIKM:
+    """A row of the mutu scale printed under the IKM (PermenPANRB 14/2017)."""
+
+    nilai_persepsi: int
+    interval_nrr: tuple[Decimal, Decimal]
+    interval_ikm: tuple[Decimal, Decimal]
+    mutu: str
+    kinerja: str
+
+
+SKALA_MUTU_IKM: tuple[PitaMutuIKM, ...] = (
+    PitaMutuIKM(
+        1,
+        (Decimal("1.00"), Decimal("2.5996")),
+        (Decimal(25), Decimal("64.99")),
+        "D",
+        "Tidak Baik",
+    ),
+    PitaMutuIKM(
+        2,
+        (Decimal("2.60"), Decimal("3.064")),
+        (Decimal(65), Decimal("76.60")),
+        "C",
+        "Kurang Baik",
+    ),
+    PitaMutuIKM(
+        3,
+        (Decimal("3.0644"), Decimal("3.532")),
+        (Decimal("76.61"), Decimal("88.30")),
+        "B",
+        "Baik",
+    ),
+    PitaMutuIKM(
+        4,
+        (Decimal("3.5324"), Decimal(4)),
+        (Decimal("88.31"), Decimal(100)),
+        "A",
+        "Sangat Baik",
+    ),
+)
 
 
 def mutu_ikm(nilai_ikm: Decimal) -> tuple[str, str]:
@@ -668,6 +743,89 @@ def mutu_ikm(nilai_ikm: Decimal) -> tuple[str, str]:
         if dibulatkan >= batas:
             return mutu, kinerja_unit
     return _MUTU_IKM[-1][1], _MUTU_IKM[-1][2]
+
+
+# --- an IKU taken from the plan ---
+
+
+class RumusTidakSah(ValueError):
+    """A formula over an IKU's sources that cannot be computed; the message is
+    Indonesian, for the planner."""
+
+
+_OPERATOR = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: None if b == 0 else a / b,
+}
+
+
+_SIMPUL_RUMUS = (ast.BinOp, ast.UnaryOp, ast.USub, ast.UAdd, ast.Load, *_OPERATOR)
+
+
+def _pohon_rumus(rumus: str, jumlah: int) -> ast.expr:
+    try:
+        pohon = ast.parse(rumus.strip(), mode="eval").body
+    except SyntaxError as exc:
+        raise RumusTidakSah(
+            "Rumus tidak dapat dibaca. Gunakan s1, s2, ... angka (titik untuk "
+            "desimal), + - * / dan tanda kurung, mis. (s1 + s2) / 2."
+        ) from exc
+    for simpul in ast.walk(pohon):
+        if isinstance(simpul, ast.Name):
+            nomor = simpul.id[1:]
+            if not (simpul.id.startswith("s") and nomor.isdigit()):
+                raise RumusTidakSah(
+                    f'"{simpul.id}" tidak dikenal; sebut sumber sebagai s1 sampai '
+                    f"s{jumlah}."
+                )
+            if not 1 <= int(nomor) <= jumlah:
+                raise RumusTidakSah(
+                    f"{simpul.id} tidak ada: IKU ini punya {jumlah} sumber."
+                )
+        elif isinstance(simpul, ast.Constant):
+            if isinstance(simpul.value, bool) or not isinstance(
+                simpul.value, int | float
+            ):
+                raise RumusTidakSah(f"{simpul.value!r} bukan angka.")
+        elif not isinstance(simpul, _SIMPUL_RUMUS):
+            raise RumusTidakSah(
+                "Rumus hanya boleh berisi s1, s2, ..., angka, + - * / dan kurung."
+            )
+    return pohon
+
+
+def periksa_rumus_sumber(rumus: str, *, jumlah: int) -> None:
+    """Raise ``RumusTidakSah`` when a formula over ``jumlah`` sources is not one."""
+    _pohon_rumus(rumus, jumlah)
+
+
+def nilai_sumber(nilai: Sequence[Decimal | None], *, rumus: str = "") -> Decimal | None:
+    """An IKU's realisation from its sources (s1, s2, ... in order): their mean, or
+    ``rumus`` over them. Missing when a source it needs is missing or it divides
+    by zero; no floats: numbers in the formula are read as written."""
+    if not rumus.strip():
+        if not nilai or any(v is None for v in nilai):
+            return None
+        return sum(nilai, NOL) / len(nilai)
+
+    def hitung(simpul: ast.expr) -> Decimal | None:
+        if isinstance(simpul, ast.Name):
+            return nilai[int(simpul.id[1:]) - 1]
+        if isinstance(simpul, ast.Constant):
+            return Decimal(repr(simpul.value))
+        if isinstance(simpul, ast.UnaryOp):
+            v = hitung(simpul.operand)
+            if v is None:
+                return None
+            return -v if isinstance(simpul.op, ast.USub) else v
+        kiri, kanan = hitung(simpul.left), hitung(simpul.right)
+        if kiri is None or kanan is None:
+            return None
+        return _OPERATOR[type(simpul.op)](kiri, kanan)
+
+    return hitung(_pohon_rumus(rumus, len(nilai)))
 
 
 # --- display ---

@@ -14,8 +14,9 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import cached_property
 
-from reports import jadwal, kinerja
+from reports import jadwal, kinerja, selectors_kantor
 from reports.kinerja import AngkaAnggaran, AngkaKinerja, Isian, Rerata
 from reports.models import (
     ROMAWI,
@@ -30,6 +31,8 @@ from reports.models import (
     Program,
     Realisasi,
     SubKegiatan,
+    SumberIKU,
+    SumberRealisasi,
     TahapRencana,
     TahunAnggaran,
     UnitKerja,
@@ -77,6 +80,13 @@ def label_periode(dasar: str, triwulan: int) -> str:
     """ "TW II" for a quarterly basis, "s/d TW II" for a year-to-date one."""
     tw = f"TW {ROMAWI[triwulan]}"
     return tw if dasar == DasarCapaian.TRIWULAN else f"s/d {tw}"
+
+
+@dataclass(frozen=True)
+class RingkasanTahap:
+    jumlah_program: int
+    jumlah_kegiatan: int
+    belanja: Decimal | None
 
 
 class PohonTahun:
@@ -142,6 +152,7 @@ class PohonTahun:
         # The plan of the quarter: each item as its own unit's stage holds it. An
         # item dropped in the Perubahan stays while an item below it is still
         # measured against the murni (a report approved before the Perubahan).
+        self._semua = (program, kegiatan, sub_kegiatan)
         self.sub_kegiatan = [s for s in sub_kegiatan if self._ada(s)]
         ada = {s.kegiatan_id for s in self.sub_kegiatan}
         self.kegiatan = [k for k in kegiatan if self._ada(k) or k.pk in ada]
@@ -158,6 +169,14 @@ class PohonTahun:
             if self._ada(i)
             and (i.tingkat == Tingkat.IKU or i.induk.pk in pemilik[i.tingkat])
         ]
+        self.indikator_by_id = {i.pk: i for i in self.indikator}
+        # The sources of IKU taken from the plan: read only when there are some.
+        self._sumber_iku: dict[int, list[SumberIKU]] = defaultdict(list)
+        if any(i.sumber == SumberRealisasi.RENCANA for i in self.indikator):
+            for s in SumberIKU.objects.filter(iku__tahun_anggaran=ta).order_by(
+                "urutan", "pk"
+            ):
+                self._sumber_iku[s.iku_id].append(s)
 
         self.program_by_id = {p.pk: p for p in self.program}
         self.kegiatan_by_id = {k.pk: k for k in self.kegiatan}
@@ -206,6 +225,22 @@ class PohonTahun:
             for u in unit
             if self.berisi(u.pk) and self.tahap(u.pk) != self.tahap_kantor
         ]
+
+    def ringkasan_tahap(self, tahap: str) -> RingkasanTahap:
+        """The number of programs and kegiatan and the spending of the whole plan
+        at a stage (seed 001 Tabel 2.6); the spending only where every sub
+        kegiatan of that stage has its budget."""
+        program, kegiatan, sub_kegiatan = self._semua
+        pagu = [
+            None if (a := anggaran_tahap(s, tahap)) is None else a.pagu
+            for s in sub_kegiatan
+            if s.ada_di(tahap)
+        ]
+        return RingkasanTahap(
+            jumlah_program=sum(p.ada_di(tahap) for p in program),
+            jumlah_kegiatan=sum(k.ada_di(tahap) for k in kegiatan),
+            belanja=kinerja.jumlah(pagu) if pagu else None,
+        )
 
     def _ada(self, butir: Simpul | Indikator) -> bool:
         return butir.ada_di(self.tahap(butir.unit_kerja_id))
@@ -285,6 +320,45 @@ class PohonTahun:
             self._angka[indikator.pk] = self._hitung(indikator)
         return self._angka[indikator.pk]
 
+    @cached_property
+    def survei(self) -> dict[int, selectors_kantor.HasilSurvei]:
+        """The year's IKM surveys, read when first needed."""
+        return selectors_kantor.survei_tahun(self.tahun_anggaran)
+
+    def sumber_iku(self, indikator: Indikator) -> list[SumberIKU]:
+        return self._sumber_iku[indikator.pk]
+
+    def _realisasi(self, indikator: Indikator) -> list[Isian | None]:
+        """An indicator's entries per quarter: typed, or for an IKU taken from its
+        source, the survey's IKM or the plan's figures of the quarter."""
+        if indikator.sumber == SumberRealisasi.SURVEI_IKM:
+            return selectors_kantor.realisasi_survei(self.survei)
+        if indikator.sumber == SumberRealisasi.RENCANA:
+            per_triwulan: list[Isian | None] = [None] * 4
+            try:
+                nilai = kinerja.nilai_sumber(
+                    [self._nilai_sumber(s) for s in self.sumber_iku(indikator)],
+                    rumus=indikator.rumus_sumber,
+                )
+            except kinerja.RumusTidakSah:
+                nilai = None
+            if nilai is not None:
+                per_triwulan[self.triwulan - 1] = Isian(nilai)
+            return per_triwulan
+        return isian_realisasi(indikator)
+
+    def _nilai_sumber(self, sumber: SumberIKU) -> Decimal | None:
+        """A source's figure in the quarter: a program's or kegiatan's capaian, an
+        indicator's realisation; missing when not in the quarter's plan."""
+        if sumber.program_id:
+            simpul = self.program_by_id.get(sumber.program_id)
+        elif sumber.kegiatan_id:
+            simpul = self.kegiatan_by_id.get(sumber.kegiatan_id)
+        else:
+            ind = self.indikator_by_id.get(sumber.indikator_id)
+            return None if ind is None else self.angka(ind).realisasi
+        return None if simpul is None else self.capaian_simpul(simpul)
+
     def _hitung(self, indikator: Indikator) -> AngkaKinerja:
         target_tahunan, target_tw = self.target(indikator)
         target = kinerja.isian(target_tw)
@@ -305,7 +379,7 @@ class PohonTahun:
             target_tahunan=target_tahunan,
             target=target,
             realisasi=self._ganti(
-                isian_realisasi(indikator), self._isian_kinerja, indikator.pk
+                self._realisasi(indikator), self._isian_kinerja, indikator.pk
             ),
             cara=indikator.cara_akumulasi,
             polaritas=indikator.polaritas,
@@ -379,7 +453,7 @@ class PohonTahun:
             dasar=self.dasar_kinerja,
             target_tahunan=target_tahunan,
             target=kinerja.isian(target),
-            realisasi=isian_realisasi(indikator),
+            realisasi=self._realisasi(indikator),
             cara=indikator.cara_akumulasi,
             sampai=self.triwulan,
             rencana_per_triwulan=[
@@ -494,11 +568,14 @@ class LaporanUnit:
 
     @property
     def baris_isian(self) -> list[BarisKinerja]:
-        """The rows the unit enters: its indicators whose value is not derived."""
+        """The rows the unit enters: its indicators whose value is not derived
+        (from the items below, or for an IKU from its source)."""
         return [
             b
             for b in self.baris_kinerja
-            if b.indikator is not None and not b.indikator.dari_turunan
+            if b.indikator is not None
+            and not b.indikator.dari_turunan
+            and b.indikator.sumber == SumberRealisasi.ISIAN
         ]
 
     @property
@@ -764,7 +841,9 @@ def status_laporan(
     # Indicators to enter per unit and stage of the plan (murni, Perubahan).
     wajib: dict[tuple[int, str], int] = defaultdict(int)
     for unit_id, murni, perubahan, n in (
-        Indikator.objects.filter(tahun_anggaran=ta, dari_turunan=False)
+        Indikator.objects.filter(
+            tahun_anggaran=ta, dari_turunan=False, sumber=SumberRealisasi.ISIAN
+        )
         .values("unit_kerja", "di_murni", "di_perubahan")
         .annotate(n=Count("pk"))
         .values_list("unit_kerja", "di_murni", "di_perubahan", "n")
@@ -778,7 +857,10 @@ def status_laporan(
     terisi: dict[tuple[int, int], int] = {
         (u, tw): n
         for u, tw, n in Realisasi.objects.filter(
-            ada_nilai, indikator__tahun_anggaran=ta, indikator__dari_turunan=False
+            ada_nilai,
+            indikator__tahun_anggaran=ta,
+            indikator__dari_turunan=False,
+            indikator__sumber=SumberRealisasi.ISIAN,
         )
         .values("indikator__unit_kerja", "triwulan")
         .annotate(n=Count("pk"))

@@ -112,7 +112,8 @@ class Tanggapan:
 # --- audit ---
 
 
-def _tampil(nilai: object) -> str:
+def tampil_nilai(nilai: object) -> str:
+    """A value as the audit trail shows it."""
     if nilai is None or nilai == "":
         return KOSONG
     if isinstance(nilai, bool):
@@ -144,8 +145,8 @@ class _Pencatat:
                 jenis=jenis,
                 objek=objek[:500],
                 kolom=kolom,
-                nilai_lama=_tampil(lama),
-                nilai_baru=_tampil(baru),
+                nilai_lama=tampil_nilai(lama),
+                nilai_baru=tampil_nilai(baru),
                 alasan=self.alasan,
             )
         )

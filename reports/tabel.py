@@ -21,6 +21,7 @@ class Format(StrEnum):
     ANGKA = "angka"  # a measure: up to two decimals
     RUPIAH = "rupiah"  # an amount in Rupiah
     PERSEN = "persen"  # a percentage (100 means 100 %)
+    NRR = "nrr"  # a mean score on a 1-4 scale (IKM): up to four decimals
 
 
 Nilai = Decimal | int | str | None

@@ -40,6 +40,7 @@ from reports.models import (
     TahunAnggaran,
 )
 from reports.tables import RiwayatTable
+from reports.views_kantor import tahun_perencana
 
 
 def _unit_tahun(request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int):
@@ -445,6 +446,7 @@ def laporan_opd(
             "dok": ekspor.dokumen(p),
             "daftar_ekspor": _ekspor_terakhir(ta, triwulan),
             "tahun_lain": selectors.tahun_opd(ta.opd),
+            "boleh_kelola": akses.boleh_kelola_kantor(request.user, ta.opd),
         },
     )
 
@@ -513,25 +515,11 @@ def ekspor_unduh(request: HttpRequest, pk: int) -> FileResponse:
 # --- Rencana Aksi import ---
 
 
-def _tahun_rencana(request: HttpRequest, opd: str, tahun: int) -> TahunAnggaran:
-    """The office's year, for its planner: 404 for an office the user does not see,
-    403 for one they see but may not plan."""
-    if not akses.unit_terlihat(request.user).filter(opd__slug=opd).exists():
-        raise Http404("Perangkat daerah tidak ditemukan.")
-    try:
-        tahun_anggaran = selectors.tahun_anggaran_for(opd, tahun)
-    except TahunAnggaran.DoesNotExist as exc:
-        raise Http404("Tahun anggaran tidak ada.") from exc
-    if not akses.boleh_impor(request.user, tahun_anggaran.opd):
-        raise PermissionDenied("Hanya perencana perangkat daerah ini.")
-    return tahun_anggaran
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 def impor_rencana_aksi(request: HttpRequest, opd: str, tahun: int) -> HttpResponse:
     """The Rencana Aksi page: download the template, upload the filled workbook."""
-    ta = _tahun_rencana(request, opd, tahun)
+    ta = tahun_perencana(request, opd, tahun)
     kirim = request.method == "POST"
     form = ImporRencanaAksiForm(
         request.POST if kirim else None,
@@ -571,7 +559,7 @@ def impor_rencana_aksi(request: HttpRequest, opd: str, tahun: int) -> HttpRespon
 def unduh_rencana_aksi(request: HttpRequest, opd: str, tahun: int) -> HttpResponse:
     """The Rencana Aksi workbook: blank, or with ``?isi=1`` the year's stored plan
     (``&tahap=perubahan``: as the DPA Perubahan, the starting point of one)."""
-    ta = _tahun_rencana(request, opd, tahun)
+    ta = tahun_perencana(request, opd, tahun)
     isi = request.GET.get("isi") == "1"
     tahap = (
         TahapRencana.PERUBAHAN

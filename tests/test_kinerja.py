@@ -662,3 +662,75 @@ def test_chart_series_follows_the_dasar_and_stops_at_the_reported_quarter():
     )
     assert [t.target for t in tahunan] == [D(4)] * 4
     assert [t.realisasi for t in tahunan][:2] == [D(1), D(2)]
+
+
+# --- IKM from the survey results as offices hold them ---
+
+
+def test_nrr_of_an_unsur_is_the_mean_score_of_its_answers():
+    # 120 respondents: 2 answered 2, 38 answered 3, 80 answered 4.
+    assert kinerja.nrr_jawaban([0, 2, 38, 80]) == D(2 * 2 + 38 * 3 + 80 * 4) / 120
+    assert kinerja.nrr_jawaban([0, 0, 0, 0]) is None
+    assert kinerja.nrr_jawaban([0, None, 1, 1]) is None
+
+
+def test_ikm_from_nine_nrr_is_their_mean_times_25_with_its_mutu():
+    # Seed 001's IKM 92,79 is a mean NRR of 3,7116.
+    hasil = kinerja.ikm_nrr([D("3.7116")] * 9)
+    assert hasil.ikm == D("92.79")
+    assert (hasil.mutu, hasil.kinerja) == ("A", "Sangat Baik")
+    hasil = kinerja.ikm_nrr([D(3)] * 8 + [D(4)])
+    assert bulatkan(hasil.ikm) == D("77.78")
+    assert (hasil.mutu, hasil.kinerja) == ("B", "Baik")
+    assert kinerja.ikm_nrr([D(3)] * 8 + [None]) is None
+    with pytest.raises(ValueError):
+        kinerja.ikm_nrr([D(3)] * 8)
+    with pytest.raises(ValueError):
+        kinerja.ikm_nrr([D(3)] * 8 + [D("4.5")])
+
+
+def test_ikm_from_answer_counts_agrees_with_ikm_from_answers():
+    jawaban = [[4, 3, 4, 4, 3, 4, 4, 4, 3], [3, 3, 4, 4, 4, 3, 4, 4, 4]]
+    dari_jawaban = kinerja.ikm(jawaban)
+    jumlah = [
+        [sum(1 for b in jawaban if b[u] == skor) for skor in (1, 2, 3, 4)]
+        for u in range(9)
+    ]
+    dari_jumlah = kinerja.ikm_nrr(kinerja.nrr_jawaban(j) for j in jumlah)
+    assert dari_jawaban == dari_jumlah
+
+
+def test_the_printed_mutu_scale_agrees_with_the_bands():
+    for pita in kinerja.SKALA_MUTU_IKM:
+        for batas in pita.interval_ikm:
+            assert kinerja.mutu_ikm(batas) == (pita.mutu, pita.kinerja)
+
+
+# --- an IKU taken from the plan ---
+
+
+def test_an_iku_from_its_sources_is_their_mean_or_a_stated_formula():
+    assert kinerja.nilai_sumber([D(100), D("87.5")]) == D("93.75")
+    assert kinerja.nilai_sumber([D(100), None]) is None
+    assert kinerja.nilai_sumber([]) is None
+    nilai = [D(90), D(80)]
+    assert kinerja.nilai_sumber(nilai, rumus="s1 * 0.6 + s2 * 0.4") == D("86.0")
+    assert kinerja.nilai_sumber(nilai, rumus="(s1 + s2) / 2") == 85
+    assert kinerja.nilai_sumber(nilai, rumus="s1 / (s2 - 80)") is None
+    assert kinerja.nilai_sumber([D(1), None], rumus="-s1 + 3") == 2
+
+
+@pytest.mark.parametrize(
+    ("rumus", "pesan"),
+    [
+        ("s1 +", "tidak dapat dibaca"),
+        ("s3 * 2", "s3 tidak ada: IKU ini punya 2 sumber"),
+        ("x + 1", '"x" tidak dikenal'),
+        ("s1 ** 2", "hanya boleh berisi"),
+        ("__import__('os')", "hanya boleh berisi"),
+        ("'1' + s1", "bukan angka"),
+    ],
+)
+def test_a_formula_that_is_not_arithmetic_over_the_sources_is_refused(rumus, pesan):
+    with pytest.raises(kinerja.RumusTidakSah, match=pesan):
+        kinerja.periksa_rumus_sumber(rumus, jumlah=2)

@@ -519,7 +519,7 @@ def rencana_aksi_impor(
     that quarter on: see ``_Penulis``. Reports already submitted keep the stage
     they were submitted under, so no approved quarter has to be reopened.
     """
-    if user is not None and not akses.boleh_impor(user, tahun_anggaran.opd):
+    if user is not None and not akses.boleh_kelola_kantor(user, tahun_anggaran.opd):
         raise AksiDitolak("Hanya perencana perangkat daerah ini yang dapat mengimpor.")
     if perubahan_mulai is not None and not 1 <= perubahan_mulai <= 4:
         raise ValueError(f"triwulan harus 1-4, bukan {perubahan_mulai}")

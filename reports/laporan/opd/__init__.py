@@ -5,14 +5,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reports import selectors
+from reports import selectors, selectors_kantor
 from reports.laporan.opd import bab1, bab2, bab3, bab4
 from reports.laporan.opd.bab3 import BagianProgram
 from reports.laporan.opd.bab4 import Ringkasan
 from reports.laporan.opd.umum import Gambar, Penomoran
 from reports.laporan.unit import Pengesahan
-from reports.models import ROMAWI, LaporanOpd, Renstra, TahunAnggaran, UnitKerja
+from reports.models import (
+    ROMAWI,
+    AnalisisIKU,
+    Indikator,
+    LaporanOpd,
+    Renstra,
+    TahunAnggaran,
+    UnitKerja,
+)
 from reports.selectors import PohonTahun
+from reports.selectors_kantor import HasilSurvei
 from reports.tabel import Tabel
 
 # The fixed outline of the report, for its table of contents: (anchor, title, level).
@@ -33,7 +42,8 @@ DAFTAR_ISI = [
     ("bab-3", "BAB III AKUNTABILITAS KINERJA", 1),
     ("bab-3-a", "A. Capaian Kinerja Organisasi", 2),
     ("bab-3-b", "B. Analisis Capaian Kinerja Program dan Kegiatan", 2),
-    ("bab-3-c", "C. Realisasi Anggaran", 2),
+    ("bab-3-c", "C. Realisasi Anggaran dan Pendapatan", 2),
+    ("bab-3-d", "D. Matriks Tindak Lanjut Hasil Evaluasi", 2),
     ("bab-4", "BAB IV PENUTUP", 1),
     ("bab-4-a", "A. Kesimpulan", 2),
 ]
@@ -52,12 +62,21 @@ class DokumenOpd:
     tabel_tujuan: Tabel
     tabel_iku: Tabel
     tabel_sasaran_program: Tabel
+    tabel_program_kegiatan: Tabel
+    tabel_target_pendapatan: Tabel | None  # None: the office keeps no revenue
     tabel_pk: Tabel
     tabel_pk_anggaran: Tabel
     tabel_rencana_aksi: Tabel
     tabel_capaian_iku: Tabel
+    # The planner's analysis of each IKU in the quarter (success, failure, solution).
+    analisis: list[tuple[Indikator, AnalisisIKU]]
+    survei: HasilSurvei | None  # the quarter's IKM survey
+    tabel_ikm: Tabel | None
+    tabel_skala_ikm: Tabel | None
     program: list[BagianProgram]
     tabel_anggaran: Tabel
+    tabel_realisasi_pendapatan: Tabel | None
+    tabel_tindak_lanjut: Tabel
     ringkasan: Ringkasan
     tahun_lalu: int | None
     label_kinerja: str
@@ -105,12 +124,21 @@ class DokumenOpd:
             self.tabel_tujuan,
             self.tabel_iku,
             self.tabel_sasaran_program,
+            self.tabel_program_kegiatan,
+            *([self.tabel_target_pendapatan] if self.tabel_target_pendapatan else []),
             self.tabel_pk,
             self.tabel_pk_anggaran,
             self.tabel_rencana_aksi,
             self.tabel_capaian_iku,
+            *([self.tabel_ikm, self.tabel_skala_ikm] if self.tabel_ikm else []),
             *(k.tabel for p in self.program for k in p.kegiatan),
             self.tabel_anggaran,
+            *(
+                [self.tabel_realisasi_pendapatan]
+                if self.tabel_realisasi_pendapatan
+                else []
+            ),
+            self.tabel_tindak_lanjut,
         ]
 
     def gambar(self) -> list[Gambar]:
@@ -141,6 +169,19 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
         .first()
     )
     pohon_lalu = None if lalu is None else PohonTahun(lalu, 4)
+    # The office's own data: revenue, Tabel 2.6's typed figures, the IKU analysis,
+    # the survey and the follow-up matrix.
+    pendapatan = selectors_kantor.pendapatan_tahun(ta)
+    baris_pendapatan = selectors_kantor.baris_pendapatan(
+        pendapatan,
+        dasar=pohon.dasar_keuangan,
+        triwulan=triwulan,
+        tahap=pohon.tahap_kantor,
+    )
+    analisis = selectors_kantor.analisis_iku(ta, triwulan)
+    survei = pohon.survei.get(triwulan)
+    periode = f"Triwulan {ROMAWI[triwulan]} Tahun {ta.tahun}"
+
     nomor = Penomoran()
     label = pohon.label_kinerja
     tabel_pegawai = bab1.tabel_pegawai(ta, nomor)
@@ -148,13 +189,35 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
     tabel_tujuan = bab2.tabel_tujuan(renstra, nomor)
     tabel_iku = bab2.tabel_iku(renstra, nomor)
     tabel_sasaran_program = bab2.tabel_sasaran_program(pohon, renstra, nomor)
+    tabel_program_kegiatan = bab2.tabel_program_kegiatan(
+        pohon, selectors_kantor.ringkasan_anggaran(ta), pendapatan, nomor
+    )
+    tabel_target_pendapatan = (
+        bab2.tabel_target_pendapatan(baris_pendapatan, nomor, ta.tahun)
+        if baris_pendapatan
+        else None
+    )
     tabel_pk = bab2.tabel_pk(pohon, nomor)
     tabel_pk_anggaran = bab2.tabel_pk_anggaran(pohon, nomor)
     tabel_rencana_aksi = bab2.tabel_rencana_aksi(pohon, nomor)
     nomor.bab(3)
     tabel_capaian_iku = bab3.tabel_capaian_iku(pohon, pohon_lalu, nomor, label)
+    tabel_ikm = None if survei is None else bab3.tabel_ikm(survei, nomor, periode)
+    tabel_skala_ikm = None if survei is None else bab3.tabel_skala_ikm(nomor)
     program = bab3.bagian_program(pohon, unit, nomor, label)
     tabel_anggaran = bab3.tabel_anggaran(pohon, nomor)
+    tabel_realisasi_pendapatan = (
+        bab3.tabel_realisasi_pendapatan(
+            baris_pendapatan, nomor, pohon.label_keuangan, ta.tahun
+        )
+        if baris_pendapatan
+        else None
+    )
+    tabel_tindak_lanjut = bab3.tabel_tindak_lanjut(
+        selectors_kantor.matriks_tindak_lanjut(ta.opd_id, ta.tahun, triwulan),
+        nomor,
+        periode,
+    )
     return DokumenOpd(
         ta=ta,
         triwulan=triwulan,
@@ -170,12 +233,22 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
         tabel_tujuan=tabel_tujuan,
         tabel_iku=tabel_iku,
         tabel_sasaran_program=tabel_sasaran_program,
+        tabel_program_kegiatan=tabel_program_kegiatan,
+        tabel_target_pendapatan=tabel_target_pendapatan,
         tabel_pk=tabel_pk,
         tabel_pk_anggaran=tabel_pk_anggaran,
         tabel_rencana_aksi=tabel_rencana_aksi,
         tabel_capaian_iku=tabel_capaian_iku,
+        analisis=[
+            (i, analisis[i.pk]) for i in pohon.indikator_iku() if i.pk in analisis
+        ],
+        survei=survei,
+        tabel_ikm=tabel_ikm,
+        tabel_skala_ikm=tabel_skala_ikm,
         program=program,
         tabel_anggaran=tabel_anggaran,
+        tabel_realisasi_pendapatan=tabel_realisasi_pendapatan,
+        tabel_tindak_lanjut=tabel_tindak_lanjut,
         ringkasan=bab4.ringkasan(pohon, program),
         tahun_lalu=None if lalu is None else lalu.tahun,
         label_kinerja=label,

@@ -3,10 +3,20 @@ programs, the PK and the Rencana Aksi."""
 
 from __future__ import annotations
 
-from reports import selectors
+from decimal import Decimal
+
+from reports import kinerja, selectors
 from reports.laporan.opd.umum import Penomoran, nama_tahap, telusuri
-from reports.models import ROMAWI, Renstra, SubKegiatan
+from reports.models import (
+    ROMAWI,
+    Pendapatan,
+    Renstra,
+    RingkasanAnggaran,
+    SubKegiatan,
+    TahapRencana,
+)
 from reports.selectors import PohonTahun
+from reports.selectors_kantor import BarisPendapatan
 from reports.tabel import Format, JenisBaris, Kolom, Sel, Tabel, baris
 
 
@@ -64,6 +74,7 @@ def tabel_iku(renstra: Renstra | None, nomor: Penomoran) -> Tabel:
                 iku.satuan,
                 iku.kondisi_awal,
                 *(target.get(t) for t in tahun),
+                iku.kondisi_akhir,
             )
         )
     return Tabel(
@@ -87,6 +98,7 @@ def tabel_iku(renstra: Renstra | None, nomor: Penomoran) -> Tabel:
                 if tahun
                 else ()
             ),
+            Kolom("Kondisi Akhir", Format.ANGKA, lebar=8),
         ),
         baris=tuple(rows),
         nomor_kolom=True,
@@ -255,4 +267,124 @@ def tabel_rencana_aksi(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
         if rows
         else (),
         kosong="Belum ada rencana aksi pada tahun ini.",
+    )
+
+
+def _pendapatan_tahap(
+    pendapatan: list[Pendapatan], tahap: str | None
+) -> Decimal | None:
+    """The office's budgeted revenue at a stage: the sum of its revenue lines
+    (a group counts through its lines); missing without lines."""
+    if tahap is None:
+        return None
+    induk = {p.induk_id for p in pendapatan}
+    rincian = [p for p in pendapatan if p.pk not in induk]
+    if not rincian:
+        return None
+    return kinerja.jumlah(p.anggaran_tahap(tahap) for p in rincian)
+
+
+def tabel_program_kegiatan(
+    pohon: PohonTahun,
+    ringkasan: dict[str, RingkasanAnggaran],
+    pendapatan: list[Pendapatan],
+    nomor: Penomoran,
+) -> Tabel:
+    """Programs, kegiatan, revenue and spending of the planning document and of
+    the DPA (seed 001 Tabel 2.6): derived from the plan and the revenue lines
+    wherever LAKIP holds them, otherwise as the planner typed them."""
+    ta = pohon.tahun_anggaran
+    Dokumen = RingkasanAnggaran.Dokumen
+    dokumen = [
+        (Dokumen.RKPD, None),
+        (Dokumen.DPA_MURNI, TahapRencana.MURNI),
+    ]
+    if ta.perubahan_mulai is not None:
+        dokumen.append((Dokumen.DPA_PERUBAHAN, TahapRencana.PERUBAHAN))
+    ada_rencana = any(
+        pohon.ringkasan_tahap(t).jumlah_program for t in TahapRencana.values
+    )
+    rows = []
+    for n, (dok, tahap) in enumerate(dokumen, start=1):
+        diketik = ringkasan.get(dok) or RingkasanAnggaran(dokumen=dok)
+        dari_rencana = pohon.ringkasan_tahap(tahap) if tahap and ada_rencana else None
+
+        def pilih(dihitung, ketikan):
+            return ketikan if dihitung is None else dihitung
+
+        belanja = pilih(
+            None if dari_rencana is None else dari_rencana.belanja, diketik.belanja
+        )
+        if belanja is None:
+            belanja = kinerja.jumlah([diketik.belanja_operasi, diketik.belanja_modal])
+        rows.append(
+            baris(
+                str(n),
+                Dokumen(dok).label,
+                pilih(
+                    None if dari_rencana is None else dari_rencana.jumlah_program,
+                    diketik.jumlah_program,
+                ),
+                pilih(
+                    None if dari_rencana is None else dari_rencana.jumlah_kegiatan,
+                    diketik.jumlah_kegiatan,
+                ),
+                pilih(_pendapatan_tahap(pendapatan, tahap), diketik.pendapatan),
+                diketik.belanja_operasi,
+                diketik.belanja_modal,
+                belanja,
+            )
+        )
+    return Tabel(
+        kunci="program-kegiatan",
+        nomor=nomor.tabel(),
+        judul=f"Program dan Kegiatan pada Dokumen Perencanaan dan Pelaksanaan "
+        f"Anggaran Tahun {ta.tahun}",
+        kolom=(
+            Kolom("No", lebar=4),
+            Kolom("Uraian", lebar=26),
+            Kolom("Jumlah Program", Format.ANGKA, lebar=9),
+            Kolom("Jumlah Kegiatan", Format.ANGKA, lebar=9),
+            Kolom("Jumlah Anggaran Pendapatan (Rp)", Format.RUPIAH, lebar=14),
+            Kolom(
+                "Anggaran Belanja (Rp)",
+                anak=(
+                    Kolom("Operasi", Format.RUPIAH, lebar=15),
+                    Kolom("Modal", Format.RUPIAH, lebar=13),
+                    Kolom("Jumlah", Format.RUPIAH, lebar=15),
+                ),
+            ),
+        ),
+        baris=tuple(rows),
+        catatan="Jumlah program, kegiatan, anggaran pendapatan dan anggaran belanja "
+        "DPA dihitung dari Rencana Aksi dan rincian pendapatan yang tersimpan; angka "
+        "yang tidak ada di sana (RKPD / Renja, belanja operasi dan modal) seperti "
+        "diisi perencana.",
+    )
+
+
+def tabel_target_pendapatan(
+    pendapatan: list[BarisPendapatan], nomor: Penomoran, tahun: int
+) -> Tabel:
+    """The year's revenue targets (seed 001 Tabel 2.7)."""
+    return Tabel(
+        kunci="target-pendapatan",
+        nomor=nomor.tabel(),
+        judul=f"Target Pendapatan Asli Daerah Tahun {tahun}",
+        kolom=(
+            Kolom("No", lebar=6),
+            Kolom("Uraian", lebar=60),
+            Kolom("Anggaran (Rp)", Format.RUPIAH, lebar=20),
+        ),
+        baris=tuple(
+            baris(
+                b.nomor,
+                b.pendapatan.uraian,
+                b.angka.pagu,
+                jenis=JenisBaris.JUDUL if b.kelompok else JenisBaris.BIASA,
+            )
+            for b in pendapatan
+        ),
+        lebar_penuh=False,
+        kosong="Belum ada target pendapatan pada tahun ini.",
     )

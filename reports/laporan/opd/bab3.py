@@ -7,10 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reports import grafik
+from reports import grafik, kinerja
 from reports.kinerja import AngkaAnggaran, AngkaKinerja, Rerata
 from reports.laporan.opd.umum import Gambar, Penomoran, telusuri
 from reports.models import (
+    ROMAWI,
+    UNSUR_IKM,
     DasarCapaian,
     Indikator,
     Kegiatan,
@@ -20,7 +22,9 @@ from reports.models import (
     UnitKerja,
 )
 from reports.selectors import PohonTahun, Simpul
+from reports.selectors_kantor import BarisPendapatan, BarisTindakLanjut, HasilSurvei
 from reports.tabel import Format, JenisBaris, Kolom, Sel, Tabel, baris, gabung_teks
+from reports.templatetags.format_id import format_angka, format_tanggal
 
 
 @dataclass(frozen=True)
@@ -339,4 +343,205 @@ def tabel_anggaran(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
         "kas dan realisasi yang diisi; jumlah program dan kegiatan adalah jumlah "
         "sub kegiatan di bawahnya.",
         kosong="Belum ada anggaran pada tahun ini.",
+    )
+
+
+def tabel_ikm(hasil: HasilSurvei, nomor: Penomoran, periode: str) -> Tabel:
+    """The IKM computation of a quarter's survey (seed 004): per unsur the answers
+    and the NRR, then the unit's value, the IKM and its mutu."""
+    ikm = hasil.hasil
+    jawaban = hasil.dari_jawaban
+    kolom_jawaban = (
+        (
+            Kolom(
+                "Jumlah Jawaban",
+                anak=tuple(
+                    Kolom(str(skor), Format.ANGKA, lebar=6) for skor in (1, 2, 3, 4)
+                ),
+            ),
+        )
+        if jawaban
+        else ()
+    )
+    rows = []
+    for n, (nama, u, nrr) in enumerate(
+        zip(UNSUR_IKM, hasil.unsur, hasil.nrr, strict=True), start=1
+    ):
+        isi_jawaban = (
+            [None if u is None or u.nrr is not None else v for v in u.jawaban]
+            if jawaban and u is not None
+            else [None] * 4
+        )
+        rows.append(
+            baris(
+                str(n),
+                nama,
+                *(isi_jawaban if jawaban else ()),
+                nrr,
+                None if ikm is None else ikm.nrr_tertimbang[n - 1],
+            )
+        )
+    lebar = 2 + (4 if jawaban else 0) + 1
+    responden = hasil.survei.jumlah_responden
+    return Tabel(
+        kunci="ikm",
+        nomor=nomor.tabel(),
+        judul=f"Indeks Kepuasan Masyarakat {periode}",
+        kolom=(
+            Kolom("No", lebar=4),
+            Kolom("Unsur Pelayanan", lebar=36),
+            *kolom_jawaban,
+            Kolom("NRR", Format.NRR, lebar=9),
+            Kolom("NRR Tertimbang (NRR × 1/9)", Format.NRR, lebar=11),
+        ),
+        baris=tuple(rows),
+        kaki=(
+            baris(
+                Sel("Nilai IKM unit pelayanan (jumlah NRR tertimbang)", rentang=lebar),
+                None if ikm is None else ikm.nilai_unit,
+                jenis=JenisBaris.JUMLAH,
+            ),
+            baris(
+                Sel("IKM (nilai IKM unit × 25)", rentang=lebar),
+                Sel(None if ikm is None else ikm.ikm, Format.ANGKA),
+                jenis=JenisBaris.JUMLAH,
+            ),
+            baris(
+                Sel("Mutu pelayanan", rentang=lebar),
+                "-" if ikm is None else f"{ikm.mutu} ({ikm.kinerja})",
+                jenis=JenisBaris.JUMLAH,
+            ),
+        ),
+        catatan=(f"Jumlah responden: {responden}. " if responden is not None else "")
+        + "NRR per unsur = jumlah (skor × jumlah jawaban) / jumlah jawaban; IKM = "
+        "rata-rata NRR kesembilan unsur × 25 (Peraturan Menteri PANRB Nomor 14 "
+        "Tahun 2017)."
+        + (f" {hasil.survei.keterangan}" if hasil.survei.keterangan else ""),
+    )
+
+
+def tabel_skala_ikm(nomor: Penomoran) -> Tabel:
+    """The mutu scale the IKM is placed on (PermenPANRB 14/2017)."""
+
+    def rentang(bawah, atas, tempat: int) -> str:
+        return f"{format_angka(bawah, tempat)} - {format_angka(atas, tempat)}"
+
+    return Tabel(
+        kunci="skala-ikm",
+        nomor=nomor.tabel(),
+        judul="Nilai Persepsi, Interval IKM, Interval Konversi IKM, Mutu Pelayanan "
+        "dan Kinerja Unit Pelayanan",
+        kolom=(
+            Kolom("Nilai Persepsi", lebar=10),
+            Kolom("Nilai Interval (NI)", lebar=18),
+            Kolom("Nilai Interval Konversi (NIK)", lebar=18),
+            Kolom("Mutu Pelayanan", lebar=10),
+            Kolom("Kinerja Unit Pelayanan", lebar=18),
+        ),
+        baris=tuple(
+            baris(
+                str(p.nilai_persepsi),
+                rentang(*p.interval_nrr, 4),
+                rentang(*p.interval_ikm, 2),
+                p.mutu,
+                p.kinerja,
+            )
+            for p in kinerja.SKALA_MUTU_IKM
+        ),
+        lebar_penuh=False,
+    )
+
+
+def tabel_realisasi_pendapatan(
+    pendapatan: list[BarisPendapatan], nomor: Penomoran, label: str, tahun: int
+) -> Tabel:
+    """Revenue received against the target (seed 001, second Tabel 3.6)."""
+    kelompok = [b for b in pendapatan if b.pendapatan.induk_id is None]
+    total = kinerja.total_anggaran(b.angka for b in kelompok)
+    return Tabel(
+        kunci="realisasi-pendapatan",
+        nomor=nomor.tabel(),
+        judul=f"Realisasi Pendapatan {label} Tahun {tahun}",
+        kolom=(
+            Kolom("No", lebar=6),
+            Kolom("Jenis Pendapatan", lebar=40),
+            Kolom("Anggaran (Rp)", Format.RUPIAH, lebar=16),
+            Kolom(f"Target {label} (Rp)", Format.RUPIAH, lebar=16),
+            Kolom(f"Realisasi {label} (Rp)", Format.RUPIAH, lebar=16),
+            Kolom("%", Format.PERSEN, lebar=10),
+        ),
+        baris=tuple(
+            baris(
+                b.nomor,
+                b.pendapatan.uraian,
+                b.angka.pagu,
+                b.angka.target,
+                b.angka.realisasi,
+                b.angka.serapan,
+                jenis=JenisBaris.JUDUL if b.kelompok else JenisBaris.BIASA,
+            )
+            for b in pendapatan
+        ),
+        kaki=(
+            baris(
+                Sel("Jumlah Pendapatan", rentang=2),
+                total.pagu,
+                total.target,
+                total.realisasi,
+                total.serapan,
+                jenis=JenisBaris.JUMLAH,
+            ),
+        )
+        if len(kelompok) > 1
+        else (),
+        catatan="Persentase = realisasi / target × 100, dihitung program.",
+        kosong="Belum ada data pendapatan pada tahun ini.",
+    )
+
+
+def tabel_tindak_lanjut(
+    matriks: list[BarisTindakLanjut], nomor: Penomoran, periode: str
+) -> Tabel:
+    """The matriks tindak lanjut hasil evaluasi as at the quarter (seed 004)."""
+    rows = []
+    for n, b in enumerate(matriks, start=1):
+        r = b.rekomendasi
+        status = []
+        if b.progres is not None:
+            status.append(b.progres.uraian)
+            if not b.progres_kini:
+                status.append(
+                    f"(keadaan per Triwulan {ROMAWI[b.progres.triwulan]} "
+                    f"{b.progres.tahun})"
+                )
+        if b.selesai_kini:
+            status.append("Selesai.")
+        rows.append(
+            baris(
+                str(n),
+                r.sumber,
+                r.rekomendasi,
+                r.rencana_aksi or "-",
+                r.unit_kerja.nama if r.unit_kerja else "-",
+                format_tanggal(r.batas_waktu),
+                " ".join(status) or "-",
+            )
+        )
+    return Tabel(
+        kunci="tindak-lanjut",
+        nomor=nomor.tabel(),
+        judul=f"Matriks Tindak Lanjut Hasil Evaluasi {periode}",
+        kolom=(
+            Kolom("No", lebar=4),
+            Kolom("Sumber Evaluasi", lebar=13),
+            Kolom("Rekomendasi", lebar=34),
+            Kolom("Rencana Aksi Tindak Lanjut", lebar=24),
+            Kolom("Penanggung Jawab", lebar=13),
+            Kolom("Batas Waktu", lebar=11),
+            Kolom("Status / Progres Penyelesaian", lebar=26),
+        ),
+        baris=tuple(rows),
+        catatan="Rekomendasi yang belum selesai dibawa ke laporan triwulan dan tahun "
+        "berikutnya sampai dinyatakan selesai.",
+        kosong="Tidak ada rekomendasi hasil evaluasi yang perlu ditindaklanjuti.",
     )
