@@ -213,6 +213,18 @@ class TargetPerubahanInline(admin.StackedInline):
     ]
 
 
+class SumberIKUInline(admin.TabularInline):
+    model = models.SumberIKU
+    fk_name = "iku"
+    extra = 0
+    autocomplete_fields = ["program", "kegiatan", "indikator"]
+
+
+class AnalisisIKUInline(admin.StackedInline):
+    model = models.AnalisisIKU
+    extra = 0
+
+
 class RealisasiInline(HanyaLihat, admin.StackedInline):
     model = models.Realisasi
     extra = 0
@@ -226,7 +238,12 @@ class IndikatorAdmin(admin.ModelAdmin):
     search_fields = ["nama"]
     list_select_related = ["unit_kerja", "tahun_anggaran__opd"]
     autocomplete_fields = ["unit_kerja", "program", "kegiatan", "sub_kegiatan", "iku"]
-    inlines = [TargetPerubahanInline, RealisasiInline]
+    inlines = [
+        TargetPerubahanInline,
+        SumberIKUInline,
+        AnalisisIKUInline,
+        RealisasiInline,
+    ]
 
 
 class BuktiDukungInline(HanyaLihat, admin.TabularInline):
@@ -299,3 +316,62 @@ class EksporAdmin(HanyaLihat, admin.ModelAdmin):
     ]
     list_filter = ["status", "jenis", "opd"]
     list_select_related = ["opd", "diminta_oleh"]
+
+
+# --- the office's own data (also on the planner's pages) ---
+
+
+class UnsurIKMInline(admin.TabularInline):
+    model = models.UnsurIKM
+    extra = 0
+
+
+@admin.register(models.SurveiIKM)
+class SurveiIKMAdmin(admin.ModelAdmin):
+    list_display = ["tahun_anggaran", "triwulan", "jumlah_responden"]
+    list_filter = ["tahun_anggaran__opd", "triwulan"]
+    list_select_related = ["tahun_anggaran__opd"]
+    inlines = [UnsurIKMInline]
+
+
+class RincianPendapatanInline(admin.TabularInline):
+    model = models.Pendapatan
+    fk_name = "induk"
+    extra = 0
+    fields = ["kode", "uraian", "anggaran", "anggaran_perubahan", "urutan"]
+
+
+class RealisasiPendapatanInline(HanyaLihat, admin.TabularInline):
+    """Receipts are entered on the planner's revenue page, which records them."""
+
+    model = models.RealisasiPendapatan
+    extra = 0
+
+
+@admin.register(models.Pendapatan)
+class PendapatanAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "induk", "anggaran", "tahun_anggaran"]
+    list_filter = ["tahun_anggaran__opd", "tahun_anggaran__tahun"]
+    list_select_related = ["induk", "tahun_anggaran__opd"]
+    inlines = [RincianPendapatanInline, RealisasiPendapatanInline]
+
+
+@admin.register(models.RingkasanAnggaran)
+class RingkasanAnggaranAdmin(admin.ModelAdmin):
+    list_display = ["tahun_anggaran", "dokumen", "jumlah_program", "belanja"]
+    list_filter = ["dokumen", "tahun_anggaran__opd"]
+    list_select_related = ["tahun_anggaran__opd"]
+
+
+class ProgresTindakLanjutInline(admin.TabularInline):
+    model = models.ProgresTindakLanjut
+    extra = 0
+
+
+@admin.register(models.RekomendasiEvaluasi)
+class RekomendasiEvaluasiAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "opd", "tahun", "triwulan", "sumber", "selesai_tahun"]
+    list_filter = ["opd", "tahun"]
+    search_fields = ["rekomendasi", "sumber"]
+    list_select_related = ["opd"]
+    inlines = [ProgresTindakLanjutInline]

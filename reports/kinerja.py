@@ -797,8 +797,10 @@ def _pohon_rumus(rumus: str, jumlah: int) -> ast.expr:
 
 
 def periksa_rumus_sumber(rumus: str, *, jumlah: int) -> None:
-    """Raise ``RumusTidakSah`` when a formula over ``jumlah`` sources is not one."""
-    _pohon_rumus(rumus, jumlah)
+    """Raise ``RumusTidakSah`` when a formula over ``jumlah`` sources is not one;
+    an empty formula (the mean of the sources) always is."""
+    if rumus.strip():
+        _pohon_rumus(rumus, jumlah)
 
 
 def nilai_sumber(nilai: Sequence[Decimal | None], *, rumus: str = "") -> Decimal | None:

@@ -1843,6 +1843,12 @@ class RekomendasiEvaluasi(models.Model):
     tahun = models.PositiveSmallIntegerField(
         help_text="Tahun laporan yang pertama memuat rekomendasi ini."
     )
+    triwulan = models.PositiveSmallIntegerField(
+        choices=TRIWULAN_CHOICES,
+        validators=TRIWULAN_VALIDATORS,
+        default=1,
+        help_text="Triwulan laporan yang pertama memuat rekomendasi ini.",
+    )
     sumber = models.CharField(
         "sumber evaluasi",
         max_length=200,
@@ -1883,8 +1889,13 @@ class RekomendasiEvaluasi(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(selesai_tahun__isnull=True)
-                | Q(selesai_tahun__gte=F("tahun")),
+                | Q(selesai_tahun__gt=F("tahun"))
+                | Q(selesai_tahun=F("tahun"), selesai_triwulan__gte=F("triwulan")),
                 name="rekomendasi_selesai_setelah_mulai",
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="rekomendasi_triwulan_1_4",
             ),
         ]
 

@@ -212,11 +212,12 @@ def matriks_tindak_lanjut(
     opd_id: int, tahun: int, triwulan: int
 ) -> list[BarisTindakLanjut]:
     """The office's follow-up matrix as at a quarter: every recommendation first
-    reported in that year or before and not done before that quarter (two
-    queries). A recommendation not done is carried into the next years."""
+    reported in that quarter or before and not done before it (two queries). A
+    recommendation not done is carried into the next quarters and years."""
     kini = (tahun, triwulan)
     daftar = list(
-        RekomendasiEvaluasi.objects.filter(opd_id=opd_id, tahun__lte=tahun)
+        RekomendasiEvaluasi.objects.filter(opd_id=opd_id)
+        .filter(Q(tahun__lt=tahun) | Q(tahun=tahun, triwulan__lte=triwulan))
         .filter(
             Q(selesai_tahun__isnull=True)
             | Q(selesai_tahun__gt=tahun)
@@ -224,7 +225,7 @@ def matriks_tindak_lanjut(
         )
         .select_related("unit_kerja")
         .prefetch_related("progres")
-        .order_by("tahun", "urutan", "pk")
+        .order_by("tahun", "triwulan", "urutan", "pk")
     )
     hasil = []
     for r in daftar:

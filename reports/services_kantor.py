@@ -455,7 +455,9 @@ def tindak_lanjut_simpan(
             user, ta, halaman="tindak_lanjut", triwulan=triwulan, sidik=sidik
         )
         for isi in baris:
-            r = isi.rekomendasi or RekomendasiEvaluasi(opd_id=ta.opd_id, tahun=ta.tahun)
+            r = isi.rekomendasi or RekomendasiEvaluasi(
+                opd_id=ta.opd_id, tahun=ta.tahun, triwulan=triwulan
+            )
             selesai = (ta.tahun, triwulan) if isi.selesai else (None, None)
             if (
                 r.pk is not None

@@ -734,3 +734,4 @@ def test_an_iku_from_its_sources_is_their_mean_or_a_stated_formula():
 def test_a_formula_that_is_not_arithmetic_over_the_sources_is_refused(rumus, pesan):
     with pytest.raises(kinerja.RumusTidakSah, match=pesan):
         kinerja.periksa_rumus_sumber(rumus, jumlah=2)
+    kinerja.periksa_rumus_sumber(" ", jumlah=2)  # empty: the mean

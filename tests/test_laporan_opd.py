@@ -120,6 +120,28 @@ def test_office_report_pdf_reads_back_the_golden_figures(pdf_kalaena):
     assert baris.split()[-1].isdigit()
 
 
+def test_office_report_prints_seed_001_revenue_ikm_and_iku_analysis(pdf_kalaena):
+    teks = " ".join(teks_pdf(pdf_kalaena).split())
+    # Tabel 2.7 and the realisasi pendapatan table: 28.684.125 / 21.300.000.
+    assert "Target Pendapatan Asli Daerah Tahun 2023" in teks
+    assert (
+        "1.2 Pendapatan Retribusi Daerah 21.300.000 21.300.000 28.684.125 134,67 %"
+        in teks
+    )
+    # The IKM from the survey in the demo data, with its mutu.
+    assert "IKM (nilai IKM unit × 25) 92,79" in teks
+    assert "Mutu pelayanan A (Sangat Baik)" in teks
+    assert "88,31 - 100 A Sangat Baik" in teks
+    # The planner's analysis of the IKU, and the Renstra's kondisi akhir (91).
+    assert "1) Faktor penyebab keberhasilan" in teks
+    assert "Peran aktif Kepala Seksi dalam pelayanan yang optimal" in teks
+    assert "85 85 87 90 95 98 91" in teks
+    # Tabel 2.6: the plan's counts and the typed RKPD and DPA pokok figures.
+    assert "RKPD / Renja Perangkat Daerah 6 15 15.000.000 - - 2.711.735.700" in teks
+    assert "APBD-P / DPA Perubahan 6 15 21.300.000 - - 2.727.830.700" in teks
+    assert "Rencana Aksi Tahun 2023 (DPA Perubahan)" in teks
+
+
 def test_office_report_lists_the_units_whose_quarter_is_not_approved(
     perencana, pdf_kalaena
 ):
