@@ -1764,6 +1764,10 @@ class RealisasiPendapatan(models.Model):
         return f"{self.pendapatan} TW {ROMAWI[self.triwulan]}"
 
 
+# The amounts of a row of Tabel 2.6, in Rupiah.
+RINGKASAN_RUPIAH = ("pendapatan", "belanja", "belanja_operasi", "belanja_modal")
+
+
 class RingkasanAnggaran(models.Model):
     """Seed 001's Tabel 2.6 figures that the plan does not hold: those of the RKPD /
     Renja, and of a DPA whose budget lines are not in LAKIP (counts, revenue and
@@ -1792,6 +1796,10 @@ class RingkasanAnggaran(models.Model):
     belanja_operasi = rupiah_field("belanja operasi")
     belanja_modal = rupiah_field("belanja modal")
 
+    # The figures of a row: counts, then amounts in Rupiah.
+    JUMLAH = ("jumlah_program", "jumlah_kegiatan")
+    RUPIAH = RINGKASAN_RUPIAH
+
     class Meta:
         verbose_name = "ringkasan anggaran (Tabel 2.6)"
         verbose_name_plural = "ringkasan anggaran (Tabel 2.6)"
@@ -1800,13 +1808,7 @@ class RingkasanAnggaran(models.Model):
             models.UniqueConstraint(
                 fields=["tahun_anggaran", "dokumen"], name="ringkasan_anggaran_unik"
             ),
-            *tidak_negatif(
-                "pendapatan",
-                "belanja",
-                "belanja_operasi",
-                "belanja_modal",
-                prefix="ringkasan_anggaran",
-            ),
+            *tidak_negatif(*RINGKASAN_RUPIAH, prefix="ringkasan_anggaran"),
         ]
 
     def __str__(self) -> str:

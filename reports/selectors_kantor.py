@@ -23,8 +23,10 @@ from reports.models import (
     AnalisisIKU,
     Indikator,
     IndikatorKinerjaUtama,
+    Kegiatan,
     LaporanOpd,
     Pendapatan,
+    Program,
     ProgresTindakLanjut,
     RealisasiPendapatan,
     RekomendasiEvaluasi,
@@ -327,3 +329,43 @@ def iku_tahun(tahun_anggaran: TahunAnggaran) -> list[Indikator]:
         .prefetch_related("sumber_iku")
         .order_by("urutan", "pk")
     )
+
+
+def butir_sumber(tahun_anggaran: TahunAnggaran) -> list[tuple[str, str]]:
+    """What an IKU may be taken from, in plan order: the year's programs, kegiatan
+    and their indicators (not the IKU themselves), as (key, label)."""
+    program = list(
+        Program.objects.filter(tahun_anggaran=tahun_anggaran).order_by("urutan", "pk")
+    )
+    kegiatan = list(
+        Kegiatan.objects.filter(program__tahun_anggaran=tahun_anggaran).order_by(
+            "program__urutan", "program_id", "urutan", "pk"
+        )
+    )
+    indikator = list(
+        Indikator.objects.filter(
+            tahun_anggaran=tahun_anggaran, iku__isnull=True
+        ).order_by("urutan", "pk")
+    )
+    hasil = []
+    for p in program:
+        hasil.append((f"p{p.pk}", f"Capaian program: {p.nama}"))
+        hasil += [
+            (f"i{i.pk}", f"Indikator program: {i.nama}")
+            for i in indikator
+            if i.program_id == p.pk
+        ]
+        for k in (k for k in kegiatan if k.program_id == p.pk):
+            hasil.append((f"k{k.pk}", f"Capaian kegiatan: {k.nama}"))
+            hasil += [
+                (f"i{i.pk}", f"Indikator kegiatan: {i.nama}")
+                for i in indikator
+                if i.kegiatan_id == k.pk
+            ]
+    # Sub kegiatan indicators last, so the list stays readable.
+    hasil += [
+        (f"i{i.pk}", f"Indikator sub kegiatan: {i.nama}")
+        for i in indikator
+        if i.sub_kegiatan_id
+    ]
+    return hasil

@@ -20,10 +20,8 @@ from reports import akses, kinerja, selectors_kantor
 from reports.models import (
     AnalisisIKU,
     Indikator,
-    Kegiatan,
     LaporanOpd,
     Pendapatan,
-    Program,
     ProgresTindakLanjut,
     RealisasiPendapatan,
     RekomendasiEvaluasi,
@@ -148,14 +146,7 @@ def laporan_opd_simpan(
         for r in ringkasan:
             nilai = {
                 k: getattr(r, k)
-                for k in (
-                    "jumlah_program",
-                    "jumlah_kegiatan",
-                    "pendapatan",
-                    "belanja",
-                    "belanja_operasi",
-                    "belanja_modal",
-                )
+                for k in (*RingkasanAnggaran.JUMLAH, *RingkasanAnggaran.RUPIAH)
             }
             obj = ada.get(r.dokumen)
             nama = f"Tabel 2.6 {RingkasanAnggaran.Dokumen(r.dokumen).label}"
@@ -248,46 +239,6 @@ def iku_atur(
                 **teks,
             )
         catat.tutup()
-
-
-def butir_sumber(tahun_anggaran: TahunAnggaran) -> list[tuple[str, str]]:
-    """What an IKU may be taken from, in plan order: the year's programs, kegiatan
-    and their indicators (not the IKU themselves), as (key, label)."""
-    program = list(
-        Program.objects.filter(tahun_anggaran=tahun_anggaran).order_by("urutan", "pk")
-    )
-    kegiatan = list(
-        Kegiatan.objects.filter(program__tahun_anggaran=tahun_anggaran).order_by(
-            "program__urutan", "program_id", "urutan", "pk"
-        )
-    )
-    indikator = list(
-        Indikator.objects.filter(
-            tahun_anggaran=tahun_anggaran, iku__isnull=True
-        ).order_by("urutan", "pk")
-    )
-    hasil = []
-    for p in program:
-        hasil.append((f"p{p.pk}", f"Capaian program: {p.nama}"))
-        hasil += [
-            (f"i{i.pk}", f"Indikator program: {i.nama}")
-            for i in indikator
-            if i.program_id == p.pk
-        ]
-        for k in (k for k in kegiatan if k.program_id == p.pk):
-            hasil.append((f"k{k.pk}", f"Capaian kegiatan: {k.nama}"))
-            hasil += [
-                (f"i{i.pk}", f"Indikator kegiatan: {i.nama}")
-                for i in indikator
-                if i.kegiatan_id == k.pk
-            ]
-    # Sub kegiatan indicators last, so the list stays readable.
-    hasil += [
-        (f"i{i.pk}", f"Indikator sub kegiatan: {i.nama}")
-        for i in indikator
-        if i.sub_kegiatan_id
-    ]
-    return hasil
 
 
 # --- the IKM survey ---

@@ -121,6 +121,34 @@ def _simpan(request: HttpRequest, simpan) -> int | None:
     return None
 
 
+def _kirim(
+    request: HttpRequest,
+    ta: TahunAnggaran,
+    triwulan: int,
+    *,
+    sah: bool,
+    simpan,
+    isian,
+) -> HttpResponse | int:
+    """A planner page's POST: save with the service ``simpan`` what ``isian()``
+    gives when the forms are valid (``sah``), then redirect to the page; else the
+    status to show the page again with (the message is set)."""
+    if not sah:
+        messages.error(request, PESAN_SALAH)
+        return 400
+    status = _simpan(
+        request,
+        lambda: simpan(
+            user=request.user,
+            tahun_anggaran=ta,
+            triwulan=triwulan,
+            sidik=request.POST.get("sidik", ""),
+            **isian(),
+        ),
+    )
+    return redirect(request.path) if status is None else status
+
+
 # --- the report's texts and Tabel 2.6 ---
 
 
@@ -163,25 +191,22 @@ def kantor_isian(
     ]
     status = 200
     if kirim is not None:
-        if all([f.is_valid() for f in [teks, tanggal, *ringkasan]]):
-            status = _simpan(
-                request,
-                lambda: services_kantor.laporan_opd_simpan(
-                    user=request.user,
-                    tahun_anggaran=ta,
-                    triwulan=triwulan,
-                    sidik=request.POST.get("sidik", ""),
-                    tanggal=tanggal.cleaned_data["tanggal"],
-                    kata_pengantar=teks.cleaned_data["kata_pengantar"].strip(),
-                    kesimpulan=teks.cleaned_data["kesimpulan"].strip(),
-                    ringkasan=[f.isian() for f in ringkasan],
-                ),
-            )
-            if status is None:
-                return redirect(request.path)
-        else:
-            messages.error(request, PESAN_SALAH)
-            status = 400
+        jawab = _kirim(
+            request,
+            ta,
+            triwulan,
+            sah=all([f.is_valid() for f in [teks, tanggal, *ringkasan]]),
+            simpan=services_kantor.laporan_opd_simpan,
+            isian=lambda: {
+                "tanggal": tanggal.cleaned_data["tanggal"],
+                "kata_pengantar": teks.cleaned_data["kata_pengantar"].strip(),
+                "kesimpulan": teks.cleaned_data["kesimpulan"].strip(),
+                "ringkasan": [f.isian() for f in ringkasan],
+            },
+        )
+        if isinstance(jawab, HttpResponse):
+            return jawab
+        status = jawab
     return _tampil(
         request,
         "reports/kantor_isian.html",
@@ -214,7 +239,7 @@ def kantor_iku(
 ) -> HttpResponse:
     ta = _halaman(request, opd, tahun, triwulan)
     kirim = request.POST if request.method == "POST" else None
-    pilihan = services_kantor.butir_sumber(ta)
+    pilihan = selectors_kantor.butir_sumber(ta)
     analisis = selectors_kantor.analisis_iku(ta, triwulan)
     iku = selectors_kantor.iku_tahun(ta)
     forms = [
@@ -223,22 +248,17 @@ def kantor_iku(
     ]
     status = 200
     if kirim is not None:
-        if all([f.is_valid() for f in forms]):
-            status = _simpan(
-                request,
-                lambda: services_kantor.iku_atur(
-                    user=request.user,
-                    tahun_anggaran=ta,
-                    triwulan=triwulan,
-                    sidik=request.POST.get("sidik", ""),
-                    isian=[f.isian() for f in forms],
-                ),
-            )
-            if status is None:
-                return redirect(request.path)
-        else:
-            messages.error(request, PESAN_SALAH)
-            status = 400
+        jawab = _kirim(
+            request,
+            ta,
+            triwulan,
+            sah=all([f.is_valid() for f in forms]),
+            simpan=services_kantor.iku_atur,
+            isian=lambda: {"isian": [f.isian() for f in forms]},
+        )
+        if isinstance(jawab, HttpResponse):
+            return jawab
+        status = jawab
     pohon = selectors.PohonTahun(ta, triwulan)
     angka = {i.pk: pohon.angka(i) for i in pohon.indikator_iku()}
     return _tampil(
@@ -266,22 +286,17 @@ def kantor_ikm(
     formulir = FormulirSurvei(survei, kirim)
     status = 200
     if kirim is not None:
-        if formulir.is_valid():
-            status = _simpan(
-                request,
-                lambda: services_kantor.survei_ikm_simpan(
-                    user=request.user,
-                    tahun_anggaran=ta,
-                    triwulan=triwulan,
-                    sidik=request.POST.get("sidik", ""),
-                    **formulir.isian(),
-                ),
-            )
-            if status is None:
-                return redirect(request.path)
-        else:
-            messages.error(request, PESAN_SALAH)
-            status = 400
+        jawab = _kirim(
+            request,
+            ta,
+            triwulan,
+            sah=formulir.is_valid(),
+            simpan=services_kantor.survei_ikm_simpan,
+            isian=formulir.isian,
+        )
+        if isinstance(jawab, HttpResponse):
+            return jawab
+        status = jawab
     return _tampil(
         request,
         "reports/kantor_ikm.html",
@@ -334,27 +349,24 @@ def kantor_pendapatan(
     ]
     status = 200
     if kirim is not None:
-        if all([f.is_valid() for f in forms]):
-            induk = {k.pk: k for k in kelompok}
-            status = _simpan(
-                request,
-                lambda: services_kantor.pendapatan_simpan(
-                    user=request.user,
-                    tahun_anggaran=ta,
-                    triwulan=triwulan,
-                    sidik=request.POST.get("sidik", ""),
-                    baris=[
-                        f.isian(induk, n)
-                        for n, f in enumerate(forms, start=1)
-                        if not f.kosong
-                    ],
-                ),
-            )
-            if status is None:
-                return redirect(request.path)
-        else:
-            messages.error(request, PESAN_SALAH)
-            status = 400
+        induk = {k.pk: k for k in kelompok}
+        jawab = _kirim(
+            request,
+            ta,
+            triwulan,
+            sah=all([f.is_valid() for f in forms]),
+            simpan=services_kantor.pendapatan_simpan,
+            isian=lambda: {
+                "baris": [
+                    f.isian(induk, n)
+                    for n, f in enumerate(forms, start=1)
+                    if not f.kosong
+                ],
+            },
+        )
+        if isinstance(jawab, HttpResponse):
+            return jawab
+        status = jawab
     pohon = selectors.PohonTahun(ta, triwulan)
     baris = selectors_kantor.baris_pendapatan(
         pendapatan,
@@ -408,27 +420,24 @@ def kantor_tindak_lanjut(
     ]
     status = 200
     if kirim is not None:
-        if all([f.is_valid() for f in forms]):
-            awal = len(matriks)
-            status = _simpan(
-                request,
-                lambda: services_kantor.tindak_lanjut_simpan(
-                    user=request.user,
-                    tahun_anggaran=ta,
-                    triwulan=triwulan,
-                    sidik=request.POST.get("sidik", ""),
-                    baris=[
-                        f.isian(awal + n)
-                        for n, f in enumerate(forms, start=1)
-                        if not f.kosong
-                    ],
-                ),
-            )
-            if status is None:
-                return redirect(request.path)
-        else:
-            messages.error(request, PESAN_SALAH)
-            status = 400
+        awal = len(matriks)
+        jawab = _kirim(
+            request,
+            ta,
+            triwulan,
+            sah=all([f.is_valid() for f in forms]),
+            simpan=services_kantor.tindak_lanjut_simpan,
+            isian=lambda: {
+                "baris": [
+                    f.isian(awal + n)
+                    for n, f in enumerate(forms, start=1)
+                    if not f.kosong
+                ],
+            },
+        )
+        if isinstance(jawab, HttpResponse):
+            return jawab
+        status = jawab
     return _tampil(
         request,
         "reports/kantor_tindak_lanjut.html",

@@ -4,7 +4,7 @@ submitted reports record their stage, and a top unit's pending report is final."
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from django.db import connection
@@ -61,7 +61,7 @@ def test_migration_keeps_the_basis_the_stage_and_finalises_the_heads_report():
         sub = Sub.objects.create(kegiatan=kegiatan, nama="Sub", unit_kerja=seksi)
         Anggaran.objects.create(sub_kegiatan=sub, tahap="murni", pagu=100)
         Anggaran.objects.create(sub_kegiatan=sub, tahap="perubahan", pagu=120)
-        diajukan = datetime(2023, 4, 5, 9, tzinfo=timezone.utc)
+        diajukan = datetime(2023, 4, 5, 9, tzinfo=UTC)
         laporan = {
             "camat": Laporan.objects.create(
                 unit_kerja=camat,
@@ -105,7 +105,7 @@ def test_migration_keeps_the_basis_the_stage_and_finalises_the_heads_report():
         return Laporan.objects.get(pk=pk[nama])
 
     assert baca("camat").status == "disetujui"
-    assert baca("camat").disetujui_pada == datetime(2023, 4, 5, 9, tzinfo=timezone.utc)
+    assert baca("camat").disetujui_pada == datetime(2023, 4, 5, 9, tzinfo=UTC)
     assert baca("camat").tahap == "perubahan"
     assert (baca("seksi").status, baca("seksi").tahap) == ("diajukan", "perubahan")
     assert baca("lama").tahap == "murni"
