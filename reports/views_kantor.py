@@ -126,14 +126,17 @@ def _kirim(
     ta: TahunAnggaran,
     triwulan: int,
     *,
-    sah: bool,
+    sah,
     simpan,
     isian,
 ) -> HttpResponse | int:
-    """A planner page's POST: save with the service ``simpan`` what ``isian()``
-    gives when the forms are valid (``sah``), then redirect to the page; else the
-    status to show the page again with (the message is set)."""
-    if not sah:
+    """A planner page's answer to a POST: save with the service ``simpan`` what
+    ``isian()`` gives when the forms are valid (``sah()``), then redirect to the
+    page; else the status to show the page again with (the message is set). 200
+    for a GET."""
+    if request.method != "POST":
+        return 200
+    if not sah():
         messages.error(request, PESAN_SALAH)
         return 400
     status = _simpan(
@@ -189,24 +192,21 @@ def kantor_isian(
         )
         for d, tahap in dokumen
     ]
-    status = 200
-    if kirim is not None:
-        jawab = _kirim(
-            request,
-            ta,
-            triwulan,
-            sah=all([f.is_valid() for f in [teks, tanggal, *ringkasan]]),
-            simpan=services_kantor.laporan_opd_simpan,
-            isian=lambda: {
-                "tanggal": tanggal.cleaned_data["tanggal"],
-                "kata_pengantar": teks.cleaned_data["kata_pengantar"].strip(),
-                "kesimpulan": teks.cleaned_data["kesimpulan"].strip(),
-                "ringkasan": [f.isian() for f in ringkasan],
-            },
-        )
-        if isinstance(jawab, HttpResponse):
-            return jawab
-        status = jawab
+    jawab = _kirim(
+        request,
+        ta,
+        triwulan,
+        sah=lambda: all([f.is_valid() for f in [teks, tanggal, *ringkasan]]),
+        simpan=services_kantor.laporan_opd_simpan,
+        isian=lambda: {
+            "tanggal": tanggal.cleaned_data["tanggal"],
+            "kata_pengantar": teks.cleaned_data["kata_pengantar"].strip(),
+            "kesimpulan": teks.cleaned_data["kesimpulan"].strip(),
+            "ringkasan": [f.isian() for f in ringkasan],
+        },
+    )
+    if isinstance(jawab, HttpResponse):
+        return jawab
     return _tampil(
         request,
         "reports/kantor_isian.html",
@@ -225,7 +225,7 @@ def kantor_isian(
             ],
             "riwayat": selectors_kantor.riwayat_kantor(ta),
         },
-        status=status,
+        status=jawab,
     )
 
 
@@ -246,19 +246,16 @@ def kantor_iku(
         IKUForm(kirim, indikator=i, analisis=analisis.get(i.pk), pilihan=pilihan)
         for i in iku
     ]
-    status = 200
-    if kirim is not None:
-        jawab = _kirim(
-            request,
-            ta,
-            triwulan,
-            sah=all([f.is_valid() for f in forms]),
-            simpan=services_kantor.iku_atur,
-            isian=lambda: {"isian": [f.isian() for f in forms]},
-        )
-        if isinstance(jawab, HttpResponse):
-            return jawab
-        status = jawab
+    jawab = _kirim(
+        request,
+        ta,
+        triwulan,
+        sah=lambda: all([f.is_valid() for f in forms]),
+        simpan=services_kantor.iku_atur,
+        isian=lambda: {"isian": [f.isian() for f in forms]},
+    )
+    if isinstance(jawab, HttpResponse):
+        return jawab
     pohon = selectors.PohonTahun(ta, triwulan)
     angka = {i.pk: pohon.angka(i) for i in pohon.indikator_iku()}
     return _tampil(
@@ -268,7 +265,7 @@ def kantor_iku(
         triwulan,
         "iku",
         {"forms": [(f, angka.get(f.indikator.pk)) for f in forms]},
-        status=status,
+        status=jawab,
     )
 
 
@@ -284,19 +281,16 @@ def kantor_ikm(
     kirim = request.POST if request.method == "POST" else None
     survei, hasil = selectors_kantor.survei_triwulan(ta, triwulan)
     formulir = FormulirSurvei(survei, kirim)
-    status = 200
-    if kirim is not None:
-        jawab = _kirim(
-            request,
-            ta,
-            triwulan,
-            sah=formulir.is_valid(),
-            simpan=services_kantor.survei_ikm_simpan,
-            isian=formulir.isian,
-        )
-        if isinstance(jawab, HttpResponse):
-            return jawab
-        status = jawab
+    jawab = _kirim(
+        request,
+        ta,
+        triwulan,
+        sah=lambda: formulir.is_valid(),
+        simpan=services_kantor.survei_ikm_simpan,
+        isian=formulir.isian,
+    )
+    if isinstance(jawab, HttpResponse):
+        return jawab
     return _tampil(
         request,
         "reports/kantor_ikm.html",
@@ -314,7 +308,7 @@ def kantor_ikm(
                 )
             ),
         },
-        status=status,
+        status=jawab,
     )
 
 
@@ -347,26 +341,21 @@ def kantor_pendapatan(
         )
         for n in range(BARIS_BARU)
     ]
-    status = 200
-    if kirim is not None:
-        induk = {k.pk: k for k in kelompok}
-        jawab = _kirim(
-            request,
-            ta,
-            triwulan,
-            sah=all([f.is_valid() for f in forms]),
-            simpan=services_kantor.pendapatan_simpan,
-            isian=lambda: {
-                "baris": [
-                    f.isian(induk, n)
-                    for n, f in enumerate(forms, start=1)
-                    if not f.kosong
-                ],
-            },
-        )
-        if isinstance(jawab, HttpResponse):
-            return jawab
-        status = jawab
+    induk = {k.pk: k for k in kelompok}
+    jawab = _kirim(
+        request,
+        ta,
+        triwulan,
+        sah=lambda: all([f.is_valid() for f in forms]),
+        simpan=services_kantor.pendapatan_simpan,
+        isian=lambda: {
+            "baris": [
+                f.isian(induk, n) for n, f in enumerate(forms, start=1) if not f.kosong
+            ],
+        },
+    )
+    if isinstance(jawab, HttpResponse):
+        return jawab
     pohon = selectors.PohonTahun(ta, triwulan)
     baris = selectors_kantor.baris_pendapatan(
         pendapatan,
@@ -385,7 +374,7 @@ def kantor_pendapatan(
             "baris": baris,
             "label": pohon.label_keuangan,
         },
-        status=status,
+        status=jawab,
     )
 
 
@@ -418,26 +407,21 @@ def kantor_tindak_lanjut(
         )
         for n in range(BARIS_BARU)
     ]
-    status = 200
-    if kirim is not None:
-        awal = len(matriks)
-        jawab = _kirim(
-            request,
-            ta,
-            triwulan,
-            sah=all([f.is_valid() for f in forms]),
-            simpan=services_kantor.tindak_lanjut_simpan,
-            isian=lambda: {
-                "baris": [
-                    f.isian(awal + n)
-                    for n, f in enumerate(forms, start=1)
-                    if not f.kosong
-                ],
-            },
-        )
-        if isinstance(jawab, HttpResponse):
-            return jawab
-        status = jawab
+    awal = len(matriks)
+    jawab = _kirim(
+        request,
+        ta,
+        triwulan,
+        sah=lambda: all([f.is_valid() for f in forms]),
+        simpan=services_kantor.tindak_lanjut_simpan,
+        isian=lambda: {
+            "baris": [
+                f.isian(awal + n) for n, f in enumerate(forms, start=1) if not f.kosong
+            ],
+        },
+    )
+    if isinstance(jawab, HttpResponse):
+        return jawab
     return _tampil(
         request,
         "reports/kantor_tindak_lanjut.html",
@@ -447,5 +431,5 @@ def kantor_tindak_lanjut(
         {
             "baris": list(zip(forms, [*matriks, *[None] * BARIS_BARU], strict=True)),
         },
-        status=status,
+        status=jawab,
     )
