@@ -707,14 +707,14 @@ SKALA_MUTU_IKM: tuple[PitaMutuIKM, ...] = (
     PitaMutuIKM(
         1,
         (Decimal("1.00"), Decimal("2.5996")),
-        (Decimal(25), Decimal("64.99")),
+        (Decimal("25.00"), Decimal("64.99")),
         "D",
         "Tidak Baik",
     ),
     PitaMutuIKM(
         2,
         (Decimal("2.60"), Decimal("3.064")),
-        (Decimal(65), Decimal("76.60")),
+        (Decimal("65.00"), Decimal("76.60")),
         "C",
         "Kurang Baik",
     ),
@@ -727,8 +727,8 @@ SKALA_MUTU_IKM: tuple[PitaMutuIKM, ...] = (
     ),
     PitaMutuIKM(
         4,
-        (Decimal("3.5324"), Decimal(4)),
-        (Decimal("88.31"), Decimal(100)),
+        (Decimal("3.5324"), Decimal("4.00")),
+        (Decimal("88.31"), Decimal("100.00")),
         "A",
         "Sangat Baik",
     ),

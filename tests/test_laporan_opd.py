@@ -131,7 +131,8 @@ def test_office_report_prints_seed_001_revenue_ikm_and_iku_analysis(pdf_kalaena)
     # The IKM from the survey in the demo data, with its mutu.
     assert "IKM (nilai IKM unit × 25) 92,79" in teks
     assert "Mutu pelayanan A (Sangat Baik)" in teks
-    assert "88,31 - 100 A Sangat Baik" in teks
+    assert "1 1,00 - 2,5996 25,00 - 64,99 D Tidak Baik" in teks
+    assert "4 3,5324 - 4,00 88,31 - 100,00 A Sangat Baik" in teks
     # The planner's analysis of the IKU, and the Renstra's kondisi akhir (91).
     assert "1) Faktor penyebab keberhasilan" in teks
     assert "Peran aktif Kepala Seksi dalam pelayanan yang optimal" in teks

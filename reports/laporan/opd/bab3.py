@@ -24,7 +24,7 @@ from reports.models import (
 from reports.selectors import PohonTahun, Simpul
 from reports.selectors_kantor import BarisPendapatan, BarisTindakLanjut, HasilSurvei
 from reports.tabel import Format, JenisBaris, Kolom, Sel, Tabel, baris, gabung_teks
-from reports.templatetags.format_id import format_angka, format_tanggal
+from reports.templatetags.format_id import format_tanggal
 
 
 @dataclass(frozen=True)
@@ -423,8 +423,9 @@ def tabel_ikm(hasil: HasilSurvei, nomor: Penomoran, periode: str) -> Tabel:
 def tabel_skala_ikm(nomor: Penomoran) -> Tabel:
     """The mutu scale the IKM is placed on (PermenPANRB 14/2017)."""
 
-    def rentang(bawah, atas, tempat: int) -> str:
-        return f"{format_angka(bawah, tempat)} - {format_angka(atas, tempat)}"
+    def rentang(bawah: Decimal, atas: Decimal) -> str:
+        # As the regulation prints them, each with its own decimals (1,00; 2,5996).
+        return " - ".join(f"{n:f}".replace(".", ",") for n in (bawah, atas))
 
     return Tabel(
         kunci="skala-ikm",
@@ -441,8 +442,8 @@ def tabel_skala_ikm(nomor: Penomoran) -> Tabel:
         baris=tuple(
             baris(
                 str(p.nilai_persepsi),
-                rentang(*p.interval_nrr, 4),
-                rentang(*p.interval_ikm, 2),
+                rentang(*p.interval_nrr),
+                rentang(*p.interval_ikm),
                 p.mutu,
                 p.kinerja,
             )
