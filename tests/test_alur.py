@@ -427,6 +427,21 @@ def test_on_plan_indicators_below_the_yearly_target_need_no_kendala():
     assert [b.sel[-3].nilai for b in dok.tabel_rencana.baris] == [50, 25]
 
 
+def test_without_an_earlier_quarter_the_remark_names_the_target_it_used():
+    # Seed 000: TW I was not reported, so the plan s/d TW II cannot be compared;
+    # the remark says it judged by the quarter's own target.
+    opd = make_opd()
+    seksi = make_unit(opd, "seksi", atasan=make_unit(opd, "camat", jenis="pimpinan"))
+    ta = make_tahun(opd, 2024, dasar="triwulan")
+    sub = make_sub_kegiatan(ta, seksi)
+    make_indikator(sub, realisasi={2: "1"})
+    make_indikator(sub, nama="Jumlah rapat", realisasi={2: "0"})
+    make_indikator(sub, nama="Jumlah patroli")
+    dok = dokumen_unit(unit=seksi, tahun_anggaran=ta, triwulan=2)
+    keterangan = [b.sel[-1].nilai for b in dok.tabel_rencana.baris]
+    assert keterangan == ["Sesuai target TW II", "Di bawah target TW II", "-"]
+
+
 # --- the report's date; the office head's own report ---
 
 

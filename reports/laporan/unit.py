@@ -418,6 +418,16 @@ def _tabel_capaian(lap: LaporanUnit, tingkat: str | None) -> Tabel:
     )
 
 
+def _keterangan_rencana(a: AngkaKinerja, label: str) -> str:
+    """Behind plan or not; where the plan s/d the quarter cannot be compared (an
+    earlier quarter missing, no quarterly targets) it says which target it used."""
+    status = a.di_belakang_rencana
+    if status is None:
+        return "-"
+    pembanding = "rencana" if a.capaian_rencana is not None else f"target {label}"
+    return f"{'Di bawah' if status else 'Sesuai'} {pembanding}"
+
+
 def _tabel_rencana(lap: LaporanUnit, tingkat: str | None) -> Tabel:
     """Each indicator against the year and against the Rencana Aksi s/d the quarter:
     below the yearly target mid-year is not behind plan."""
@@ -427,7 +437,6 @@ def _tabel_rencana(lap: LaporanUnit, tingkat: str | None) -> Tabel:
         if b.nama:
             nomor += 1
         a = b.angka
-        status = a.di_belakang_rencana
         rows.append(
             baris(
                 str(nomor) if b.nama else "",
@@ -438,11 +447,7 @@ def _tabel_rencana(lap: LaporanUnit, tingkat: str | None) -> Tabel:
                 a.realisasi_sd,
                 a.capaian_tahunan,
                 a.capaian_rencana,
-                "-"
-                if status is None
-                else "Di bawah rencana"
-                if status
-                else "Sesuai rencana",
+                _keterangan_rencana(a, lap.label_kinerja),
             )
         )
     return Tabel(
@@ -470,8 +475,8 @@ def _tabel_rencana(lap: LaporanUnit, tingkat: str | None) -> Tabel:
         nomor_kolom=True,
         catatan="Di bawah target tahunan pada pertengahan tahun bukan berarti "
         "tertinggal: indikator sesuai rencana bila realisasinya mencapai target "
-        f"Rencana Aksi {sd}. Tanpa target triwulan, yang dibandingkan adalah target "
-        "pada Tabel 3.1.",
+        f"Rencana Aksi {sd}. Tanpa target triwulan, atau bila triwulan sebelumnya "
+        "belum dilaporkan, yang dibandingkan adalah target pada Tabel 3.1.",
         kosong="Belum ada indikator kinerja untuk unit ini.",
     )
 
