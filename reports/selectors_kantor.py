@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
@@ -33,9 +34,13 @@ from reports.models import (
     RingkasanAnggaran,
     SumberIKU,
     SurveiIKM,
+    TahapRencana,
     TahunAnggaran,
     UnsurIKM,
 )
+
+if TYPE_CHECKING:
+    from reports.selectors import PohonTahun
 
 # --- the IKM survey ---
 
@@ -186,6 +191,58 @@ def ringkasan_anggaran(tahun_anggaran: TahunAnggaran) -> dict[str, RingkasanAngg
         r.dokumen: r
         for r in RingkasanAnggaran.objects.filter(tahun_anggaran=tahun_anggaran)
     }
+
+
+def anggaran_pendapatan(pendapatan: list[Pendapatan], tahap: str) -> Decimal | None:
+    """The office's budgeted revenue at a stage: the sum of its revenue lines
+    (a group counts through its lines); missing without lines."""
+    induk = {p.induk_id for p in pendapatan}
+    rincian = [p for p in pendapatan if p.pk not in induk]
+    if not rincian:
+        return None
+    return kinerja.jumlah(p.anggaran_tahap(tahap) for p in rincian)
+
+
+@dataclass(frozen=True)
+class DokumenRingkasan:
+    """A row of Tabel 2.6: the document, its plan stage (None for the RKPD /
+    Renja) and what LAKIP derives for it from the plan and the revenue lines
+    (None where it holds nothing: the planner's typed figure is used)."""
+
+    dokumen: str
+    tahap: str | None
+    jumlah_program: int | None = None
+    jumlah_kegiatan: int | None = None
+    pendapatan: Decimal | None = None
+    belanja: Decimal | None = None
+
+
+def dokumen_ringkasan(
+    pohon: PohonTahun, pendapatan: list[Pendapatan]
+) -> list[DokumenRingkasan]:
+    """The rows of Tabel 2.6: the RKPD / Renja, the DPA and, once the year has a
+    Perubahan, the DPA Perubahan."""
+    Dokumen = RingkasanAnggaran.Dokumen
+    tahap = [(Dokumen.DPA_MURNI, TahapRencana.MURNI)]
+    if pohon.tahun_anggaran.perubahan_mulai is not None:
+        tahap.append((Dokumen.DPA_PERUBAHAN, TahapRencana.PERUBAHAN))
+    ada_rencana = any(
+        pohon.ringkasan_tahap(t).jumlah_program for t in TahapRencana.values
+    )
+    hasil = [DokumenRingkasan(Dokumen.RKPD, None)]
+    for dokumen, t in tahap:
+        dari = pohon.ringkasan_tahap(t) if ada_rencana else None
+        hasil.append(
+            DokumenRingkasan(
+                dokumen,
+                t,
+                jumlah_program=None if dari is None else dari.jumlah_program,
+                jumlah_kegiatan=None if dari is None else dari.jumlah_kegiatan,
+                pendapatan=anggaran_pendapatan(pendapatan, t),
+                belanja=None if dari is None else dari.belanja,
+            )
+        )
+    return hasil
 
 
 def analisis_iku(

@@ -24,7 +24,7 @@ from reports.forms_kantor import (
     TindakLanjutForm,
 )
 from reports.kinerja import RumusTidakSah
-from reports.models import LaporanOpd, RingkasanAnggaran, TahapRencana, TahunAnggaran
+from reports.models import LaporanOpd, TahunAnggaran
 from reports.services import AksiDitolak
 
 PESAN_BENTROK = (
@@ -177,20 +177,17 @@ def kantor_isian(
     )
     pohon = selectors.PohonTahun(ta, triwulan)
     tersimpan = selectors_kantor.ringkasan_anggaran(ta)
-    Dokumen = RingkasanAnggaran.Dokumen
-    dokumen = [(Dokumen.RKPD, None), (Dokumen.DPA_MURNI, TahapRencana.MURNI)]
-    if ta.perubahan_mulai is not None:
-        dokumen.append((Dokumen.DPA_PERUBAHAN, TahapRencana.PERUBAHAN))
+    dokumen = selectors_kantor.dokumen_ringkasan(
+        pohon, selectors_kantor.pendapatan_tahun(ta)
+    )
     ringkasan = [
         RingkasanForm(
             kirim,
-            dokumen=d,
-            tersimpan=tersimpan.get(d),
-            belanja_rencana=None
-            if tahap is None
-            else pohon.ringkasan_tahap(tahap).belanja,
+            dokumen=d.dokumen,
+            tersimpan=tersimpan.get(d.dokumen),
+            belanja_rencana=d.belanja,
         )
-        for d, tahap in dokumen
+        for d in dokumen
     ]
     jawab = _kirim(
         request,
@@ -216,13 +213,7 @@ def kantor_isian(
         {
             "teks": teks,
             "tanggal": tanggal,
-            "ringkasan": [
-                (
-                    f,
-                    None if tahap is None else pohon.ringkasan_tahap(tahap),
-                )
-                for f, (_, tahap) in zip(ringkasan, dokumen, strict=True)
-            ],
+            "ringkasan": list(zip(ringkasan, dokumen, strict=True)),
             "riwayat": selectors_kantor.riwayat_kantor(ta),
         },
         status=jawab,

@@ -3,8 +3,6 @@ programs, the PK and the Rencana Aksi."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from reports import kinerja, selectors
 from reports.laporan.opd.umum import Penomoran, nama_tahap, telusuri
 from reports.models import (
@@ -13,10 +11,9 @@ from reports.models import (
     Renstra,
     RingkasanAnggaran,
     SubKegiatan,
-    TahapRencana,
 )
 from reports.selectors import PohonTahun
-from reports.selectors_kantor import BarisPendapatan
+from reports.selectors_kantor import BarisPendapatan, dokumen_ringkasan
 from reports.tabel import Format, JenisBaris, Kolom, Sel, Tabel, baris
 
 
@@ -270,20 +267,6 @@ def tabel_rencana_aksi(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
     )
 
 
-def _pendapatan_tahap(
-    pendapatan: list[Pendapatan], tahap: str | None
-) -> Decimal | None:
-    """The office's budgeted revenue at a stage: the sum of its revenue lines
-    (a group counts through its lines); missing without lines."""
-    if tahap is None:
-        return None
-    induk = {p.induk_id for p in pendapatan}
-    rincian = [p for p in pendapatan if p.pk not in induk]
-    if not rincian:
-        return None
-    return kinerja.jumlah(p.anggaran_tahap(tahap) for p in rincian)
-
-
 def tabel_program_kegiatan(
     pohon: PohonTahun,
     ringkasan: dict[str, RingkasanAnggaran],
@@ -294,42 +277,23 @@ def tabel_program_kegiatan(
     the DPA (seed 001 Tabel 2.6): derived from the plan and the revenue lines
     wherever LAKIP holds them, otherwise as the planner typed them."""
     ta = pohon.tahun_anggaran
-    Dokumen = RingkasanAnggaran.Dokumen
-    dokumen = [
-        (Dokumen.RKPD, None),
-        (Dokumen.DPA_MURNI, TahapRencana.MURNI),
-    ]
-    if ta.perubahan_mulai is not None:
-        dokumen.append((Dokumen.DPA_PERUBAHAN, TahapRencana.PERUBAHAN))
-    ada_rencana = any(
-        pohon.ringkasan_tahap(t).jumlah_program for t in TahapRencana.values
-    )
     rows = []
-    for n, (dok, tahap) in enumerate(dokumen, start=1):
-        diketik = ringkasan.get(dok) or RingkasanAnggaran(dokumen=dok)
-        dari_rencana = pohon.ringkasan_tahap(tahap) if tahap and ada_rencana else None
+    for n, dari in enumerate(dokumen_ringkasan(pohon, pendapatan), start=1):
+        diketik = ringkasan.get(dari.dokumen) or RingkasanAnggaran(dokumen=dari.dokumen)
 
         def pilih(dihitung, ketikan):
             return ketikan if dihitung is None else dihitung
 
-        belanja = pilih(
-            None if dari_rencana is None else dari_rencana.belanja, diketik.belanja
-        )
+        belanja = pilih(dari.belanja, diketik.belanja)
         if belanja is None:
             belanja = kinerja.jumlah([diketik.belanja_operasi, diketik.belanja_modal])
         rows.append(
             baris(
                 str(n),
-                Dokumen(dok).label,
-                pilih(
-                    None if dari_rencana is None else dari_rencana.jumlah_program,
-                    diketik.jumlah_program,
-                ),
-                pilih(
-                    None if dari_rencana is None else dari_rencana.jumlah_kegiatan,
-                    diketik.jumlah_kegiatan,
-                ),
-                pilih(_pendapatan_tahap(pendapatan, tahap), diketik.pendapatan),
+                RingkasanAnggaran.Dokumen(dari.dokumen).label,
+                pilih(dari.jumlah_program, diketik.jumlah_program),
+                pilih(dari.jumlah_kegiatan, diketik.jumlah_kegiatan),
+                pilih(dari.pendapatan, diketik.pendapatan),
                 diketik.belanja_operasi,
                 diketik.belanja_modal,
                 belanja,
