@@ -231,10 +231,12 @@ class IKUForm(forms.Form):
 class SurveiForm(forms.Form):
     jumlah_responden = forms.IntegerField(
         label="Jumlah responden",
+        required=False,
+        help_text="Wajib bila jumlah jawaban diisi; boleh kosong bila hanya NRR "
+        "unsur yang ada.",
         min_value=1,
         max_value=10**7,
         error_messages={
-            "required": "Isi jumlah responden survei.",
             "invalid": "Isi dengan bilangan bulat.",
             "min_value": "Paling sedikit 1 responden.",
             "max_value": "Angka terlalu besar.",
@@ -320,6 +322,12 @@ class FormulirSurvei:
     def is_valid(self) -> bool:
         sah = all([f.is_valid() for f in [self.survei, *self.unsur]])
         responden = self.survei.cleaned_data.get("jumlah_responden") if sah else None
+        if sah and responden is None and any(u.jumlah_jawaban for u in self.unsur):
+            self.survei.add_error(
+                "jumlah_responden",
+                "Isi jumlah responden survei (jumlah jawaban sudah diisi).",
+            )
+            return False
         for u in self.unsur:
             if responden is not None and u.jumlah_jawaban > responden:
                 u.add_error(

@@ -87,13 +87,28 @@ def test_the_planner_enters_survey_answer_counts_and_the_iku_follows(perencana):
     assert dok.tabel_ikm is not None and dok.survei.hasil.mutu == "A"
 
 
+def test_a_survey_known_only_by_its_nrr_saves_without_respondents(perencana):
+    # Seed 001 gives no count of respondents: the NRR alone are enough.
+    data = {"sidik": sidik(perencana, "ikm", triwulan=3), "jumlah_responden": ""}
+    data["keterangan"] = ""
+    for n in range(1, 10):
+        data.update({f"u{n}-jawaban_{s}": "" for s in range(1, 5)})
+        data[f"u{n}-nrr"] = "3,5"
+    response = perencana.post(halaman("ikm", triwulan=3), data, follow=True)
+    assert "Tersimpan." in response.content.decode()
+    survei = SurveiIKM.objects.get(tahun_anggaran__tahun=2023, triwulan=3)
+    assert survei.jumlah_responden is None
+    hasil = selectors_kantor.survei_tahun(survei.tahun_anggaran)[3].hasil
+    assert (hasil.ikm, hasil.mutu) == (D("87.5"), "B")
+
+
 @pytest.mark.parametrize(
     ("ubah", "pesan"),
     [
         ({"u1-nrr": "3,5"}, "Isi jumlah jawaban atau NRR, tidak keduanya."),
         ({"u2-jawaban_4": ""}, "Isi keempat jumlah jawaban (0 bila tidak ada)."),
         ({"u3-jawaban_4": "200"}, "Jumlah jawaban (240) melebihi jumlah responden"),
-        ({"jumlah_responden": ""}, "Isi jumlah responden survei."),
+        ({"jumlah_responden": ""}, "Isi jumlah responden survei (jumlah jawaban"),
         ({"u4-jawaban_1": "satu"}, "Isi dengan bilangan bulat."),
     ],
 )
