@@ -78,7 +78,13 @@ class KomposisiPegawaiInline(admin.TabularInline):
 
 @admin.register(models.TahunAnggaran)
 class TahunAnggaranAdmin(admin.ModelAdmin):
-    list_display = ["opd", "tahun", "dasar_capaian", "tenggat_hari_kerja"]
+    list_display = [
+        "opd",
+        "tahun",
+        "dasar_kinerja",
+        "dasar_keuangan",
+        "tenggat_hari_kerja",
+    ]
     list_filter = ["opd", "tahun"]
     inlines = [LaporanOpdInline, KomposisiPegawaiInline]
 
@@ -138,6 +144,7 @@ class IndikatorInline(admin.StackedInline):
         "target_tahunan",
         ("target_tw1", "target_tw2", "target_tw3", "target_tw4"),
         "urutan",
+        ("di_murni", "di_perubahan"),
     ]
     autocomplete_fields = ["unit_kerja"]
 
@@ -145,7 +152,7 @@ class IndikatorInline(admin.StackedInline):
 class KegiatanInline(admin.TabularInline):
     model = models.Kegiatan
     extra = 0
-    fields = ["kode", "nama", "unit_kerja", "urutan"]
+    fields = ["kode", "nama", "unit_kerja", "urutan", "di_murni", "di_perubahan"]
     show_change_link = True
 
 
@@ -162,7 +169,7 @@ class ProgramAdmin(admin.ModelAdmin):
 class SubKegiatanInline(admin.TabularInline):
     model = models.SubKegiatan
     extra = 0
-    fields = ["kode", "nama", "unit_kerja", "urutan"]
+    fields = ["kode", "nama", "unit_kerja", "urutan", "di_murni", "di_perubahan"]
     show_change_link = True
 
 
@@ -197,6 +204,27 @@ class SubKegiatanAdmin(admin.ModelAdmin):
     inlines = [AnggaranInline, RealisasiAnggaranInline]
 
 
+class TargetPerubahanInline(admin.StackedInline):
+    model = models.TargetPerubahan
+    extra = 0
+    fields = [
+        "target_tahunan",
+        ("target_tw1", "target_tw2", "target_tw3", "target_tw4"),
+    ]
+
+
+class SumberIKUInline(admin.TabularInline):
+    model = models.SumberIKU
+    fk_name = "iku"
+    extra = 0
+    autocomplete_fields = ["program", "kegiatan", "indikator"]
+
+
+class AnalisisIKUInline(admin.StackedInline):
+    model = models.AnalisisIKU
+    extra = 0
+
+
 class RealisasiInline(HanyaLihat, admin.StackedInline):
     model = models.Realisasi
     extra = 0
@@ -210,7 +238,12 @@ class IndikatorAdmin(admin.ModelAdmin):
     search_fields = ["nama"]
     list_select_related = ["unit_kerja", "tahun_anggaran__opd"]
     autocomplete_fields = ["unit_kerja", "program", "kegiatan", "sub_kegiatan", "iku"]
-    inlines = [RealisasiInline]
+    inlines = [
+        TargetPerubahanInline,
+        SumberIKUInline,
+        AnalisisIKUInline,
+        RealisasiInline,
+    ]
 
 
 class BuktiDukungInline(HanyaLihat, admin.TabularInline):
@@ -291,3 +324,62 @@ class PekerjaLatarAdmin(HanyaLihat, admin.ModelAdmin):
     """The task workers running now, and when each was last seen."""
 
     list_display = ["host", "pid", "nama", "mulai", "terakhir_terlihat"]
+
+
+# --- the office's own data (also on the planner's pages) ---
+
+
+class UnsurIKMInline(admin.TabularInline):
+    model = models.UnsurIKM
+    extra = 0
+
+
+@admin.register(models.SurveiIKM)
+class SurveiIKMAdmin(admin.ModelAdmin):
+    list_display = ["tahun_anggaran", "triwulan", "jumlah_responden"]
+    list_filter = ["tahun_anggaran__opd", "triwulan"]
+    list_select_related = ["tahun_anggaran__opd"]
+    inlines = [UnsurIKMInline]
+
+
+class RincianPendapatanInline(admin.TabularInline):
+    model = models.Pendapatan
+    fk_name = "induk"
+    extra = 0
+    fields = ["kode", "uraian", "anggaran", "anggaran_perubahan", "urutan"]
+
+
+class RealisasiPendapatanInline(HanyaLihat, admin.TabularInline):
+    """Receipts are entered on the planner's revenue page, which records them."""
+
+    model = models.RealisasiPendapatan
+    extra = 0
+
+
+@admin.register(models.Pendapatan)
+class PendapatanAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "induk", "anggaran", "tahun_anggaran"]
+    list_filter = ["tahun_anggaran__opd", "tahun_anggaran__tahun"]
+    list_select_related = ["induk", "tahun_anggaran__opd"]
+    inlines = [RincianPendapatanInline, RealisasiPendapatanInline]
+
+
+@admin.register(models.RingkasanAnggaran)
+class RingkasanAnggaranAdmin(admin.ModelAdmin):
+    list_display = ["tahun_anggaran", "dokumen", "jumlah_program", "belanja"]
+    list_filter = ["dokumen", "tahun_anggaran__opd"]
+    list_select_related = ["tahun_anggaran__opd"]
+
+
+class ProgresTindakLanjutInline(admin.TabularInline):
+    model = models.ProgresTindakLanjut
+    extra = 0
+
+
+@admin.register(models.RekomendasiEvaluasi)
+class RekomendasiEvaluasiAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "opd", "tahun", "triwulan", "sumber", "selesai_tahun"]
+    list_filter = ["opd", "tahun"]
+    search_fields = ["rekomendasi", "sumber"]
+    list_select_related = ["opd"]
+    inlines = [ProgresTindakLanjutInline]

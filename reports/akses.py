@@ -81,6 +81,15 @@ def boleh_reviu(user: User, unit: UnitKerja) -> bool:
     )
 
 
+def boleh_buka_kembali(user: User, unit: UnitKerja) -> bool:
+    """Whether ``user`` reopens an approved report of ``unit``: its superior; for
+    the office head's own report, which has no superior in the office, the head
+    (whoever enters it)."""
+    if unit.atasan_id is None:
+        return boleh_isi(user, unit)
+    return boleh_reviu(user, unit)
+
+
 def boleh_lihat_opd(user: User, opd_id: int) -> bool:
     """Whether ``user`` reads the office's own report and the bundle of its unit
     reports: the planner and the examiner of the office, and its head (the unit with
@@ -96,9 +105,11 @@ def boleh_lihat_opd(user: User, opd_id: int) -> bool:
     return unit is not None and unit.atasan_id is None
 
 
-def boleh_impor(user: User, opd: PerangkatDaerah) -> bool:
-    """Whether ``user`` imports the Rencana Aksi of ``opd``: its planner, or the site
-    administrator."""
+def boleh_kelola_kantor(user: User, opd: PerangkatDaerah) -> bool:
+    """Whether ``user`` keeps the office's own data of ``opd``: imports its Rencana
+    Aksi and enters what only the office report holds (IKU sources and analysis,
+    the IKM survey, revenue, the follow-up matrix, the report's texts). Its
+    planner, or the site administrator."""
     if user.is_authenticated and user.is_superuser:
         return True
     pengguna = pengguna_dari(user)

@@ -27,6 +27,7 @@ FORMAT_ANGKA = {
     Format.RUPIAH: ("#,##0", "#,##0.00"),
     Format.ANGKA: ("#,##0", "#,##0.00"),
     Format.PERSEN: ("0.00%", "0.00%"),
+    Format.NRR: ("0", "0.0000"),
 }
 TIPIS = Side(style="thin", color="000000")
 BINGKAI = Border(left=TIPIS, right=TIPIS, top=TIPIS, bottom=TIPIS)

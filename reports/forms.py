@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from uuid import uuid4
@@ -15,15 +16,20 @@ from uuid import uuid4
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from reports import kinerja, selectors, services
 from reports.kinerja import Isian
 from reports.models import (
     KOTAK_TANGGAPAN,
+    ROMAWI,
+    TRIWULAN_CHOICES,
+    CaraAkumulasi,
     Indikator,
     LaporanTriwulan,
     Realisasi,
+    TahapRencana,
     periksa_angka,
 )
 from reports.selectors import BarisKeuangan, BarisKinerja, LaporanUnit
@@ -161,6 +167,50 @@ class BuktiField(forms.FileField):
 # --- the entry form ---
 
 
+def pilihan_sd(triwulan: int) -> forms.TypedChoiceField:
+    """Whether the number typed is the quarter's own value or the value s/d the
+    quarter (as SIPD statements give it); the other reading is derived."""
+    tw = f"TW {ROMAWI[triwulan]}"
+    return forms.TypedChoiceField(
+        label="Nilai yang diisi",
+        choices=[("0", f"{tw} saja"), ("1", f"s/d {tw}")],
+        coerce=lambda v: v == "1",
+        empty_value=False,
+        required=False,
+        widget=forms.Select(attrs={"class": "hitung pilih-sd"}),
+    )
+
+
+def pesan_sd_menurun(
+    lama: list[Isian | None],
+    baru: list[Isian | None],
+    *,
+    triwulan: int,
+    desimal: int,
+    awalan: str = "",
+) -> str | None:
+    """Why the typed entry would make a year-to-date sum go down, or None. Only
+    what this entry causes is reported (not an older inconsistency)."""
+    sudah = set(kinerja.sd_menurun(lama))
+    for m in kinerja.sd_menurun(baru):
+        if m in sudah:
+            continue
+        sd, sebelum = format_angka(m.sd, desimal), format_angka(m.sebelumnya, desimal)
+        tw, tw_lalu = ROMAWI[m.triwulan], ROMAWI[m.triwulan - 1]
+        if m.triwulan == triwulan:
+            return (
+                f"Nilai s/d TW {tw} ({awalan}{sd}) lebih kecil dari realisasi s/d "
+                f"TW {tw_lalu} ({awalan}{sebelum}). Nilai s/d triwulan tidak boleh "
+                "turun; periksa isian ini atau triwulan sebelumnya."
+            )
+        return (
+            f"Dengan isian ini realisasi s/d TW {tw_lalu} menjadi {awalan}{sebelum}, "
+            f"lebih besar dari nilai s/d TW {tw} yang sudah diisi ({awalan}{sd}). "
+            "Periksa isian ini atau isian triwulan sesudahnya."
+        )
+    return None
+
+
 def teks(label: str, *, baris: int = 2, **kwargs) -> forms.CharField:
     """An optional free-text field."""
     return forms.CharField(
@@ -184,10 +234,14 @@ class RealisasiForm(forms.Form):
         *args,
         indikator: Indikator,
         realisasi: Realisasi | None,
+        triwulan: int,
+        per_triwulan: list[Isian | None],
         **kwargs,
     ) -> None:
         self.indikator = indikator
         self.realisasi = realisasi
+        self.triwulan = triwulan
+        self.per_triwulan = per_triwulan
         kwargs.setdefault("prefix", f"i{indikator.pk}")
         if realisasi is not None:
             kwargs.setdefault(
@@ -196,12 +250,15 @@ class RealisasiForm(forms.Form):
                     "nilai": realisasi.nilai,
                     "pembilang": realisasi.pembilang,
                     "penyebut": realisasi.penyebut,
+                    "kumulatif": "1" if realisasi.kumulatif else "0",
                     "keluaran": realisasi.keluaran,
                     "kendala": realisasi.kendala,
                     "tindak_lanjut": realisasi.tindak_lanjut,
                 },
             )
         super().__init__(*args, **kwargs)
+        if self.ada_pilihan_sd:
+            self.fields["kumulatif"] = pilihan_sd(triwulan)
         angka = {"class": "angka hitung"}
         if indikator.punya_rumus:
             for nama, label in (
@@ -225,8 +282,20 @@ class RealisasiForm(forms.Form):
         )
 
     @property
-    def kumulatif(self) -> bool:
-        return self.realisasi is not None and self.realisasi.kumulatif
+    def ada_pilihan_sd(self) -> bool:
+        """Whether typing the value s/d the quarter means something different: not
+        for a level (nilai akhir) nor for a value computed from components."""
+        ind = self.indikator
+        return not ind.punya_rumus and ind.cara_akumulasi != CaraAkumulasi.NILAI_AKHIR
+
+    def _kumulatif(self, nilai_field) -> bool:
+        if not self.ada_pilihan_sd:
+            # Keep what is stored (seed data may mark levels s/d): it means nothing.
+            return self.realisasi is not None and self.realisasi.kumulatif
+        try:
+            return nilai_field("kumulatif")
+        except forms.ValidationError:
+            return False
 
     def isian_sementara(self) -> Isian | None:
         """The typed value, for the live figures; missing when it is not valid."""
@@ -239,7 +308,8 @@ class RealisasiForm(forms.Form):
             )
         else:
             nilai = self._angka_sementara("nilai")
-        return None if nilai is None else Isian(nilai, self.kumulatif)
+        kumulatif = self._kumulatif(lambda n: self.fields[n].clean(self[n].value()))
+        return None if nilai is None else Isian(nilai, kumulatif)
 
     def _angka_sementara(self, nama: str) -> Decimal | None:
         try:
@@ -247,13 +317,36 @@ class RealisasiForm(forms.Form):
         except forms.ValidationError:
             return None
 
+    def clean(self) -> dict:
+        d = super().clean()
+        nilai = d.get("nilai")
+        if (
+            nilai is not None
+            and self.ada_pilihan_sd
+            and self.indikator.cara_akumulasi == CaraAkumulasi.JUMLAH
+        ):
+            baru = list(self.per_triwulan)
+            baru[self.triwulan - 1] = Isian(nilai, d.get("kumulatif", False))
+            pesan = pesan_sd_menurun(
+                self.per_triwulan,
+                baru,
+                triwulan=self.triwulan,
+                desimal=self.indikator.desimal,
+            )
+            if pesan:
+                self.add_error("nilai", pesan)
+        return d
+
     def isian(self) -> IsianIndikator:
         d = self.cleaned_data
+        nilai = d.get("nilai")
+        ada = nilai is not None or d.get("pembilang") is not None
         return IsianIndikator(
             indikator=self.indikator,
-            nilai=d.get("nilai"),
+            nilai=nilai,
             pembilang=d.get("pembilang"),
             penyebut=d.get("penyebut"),
+            kumulatif=ada and self._kumulatif(lambda n: d.get(n, False)),
             keluaran=d["keluaran"].strip(),
             kendala=d["kendala"].strip(),
             tindak_lanjut=d["tindak_lanjut"].strip(),
@@ -279,49 +372,109 @@ class RealisasiAnggaranForm(forms.Form):
         self.triwulan = triwulan
         self.per_triwulan = realisasi_per_triwulan
         sekarang = realisasi_per_triwulan[triwulan - 1]
-        self.kumulatif = sekarang is not None and sekarang.kumulatif
         kwargs.setdefault("prefix", f"s{self.sub_kegiatan.pk}")
         kwargs.setdefault(
-            "initial", {"nilai": None if sekarang is None else sekarang.nilai}
+            "initial",
+            {
+                "nilai": None if sekarang is None else sekarang.nilai,
+                "kumulatif": "1"
+                if sekarang is not None and sekarang.kumulatif
+                else "0",
+            },
         )
         super().__init__(*args, **kwargs)
         self.fields["nilai"] = AngkaField(desimal=2, label="Realisasi (Rp)")
         self.fields["nilai"].widget.attrs.update({"class": "angka hitung"})
+        self.fields["kumulatif"] = pilihan_sd(triwulan)
 
-    def clean_nilai(self) -> Decimal | None:
-        nilai = self.cleaned_data["nilai"]
+    def clean(self) -> dict:
+        d = super().clean()
+        nilai, kumulatif = d.get("nilai"), d.get("kumulatif", False)
         pagu = self.baris.angka.pagu
-        if nilai is None or pagu is None:
-            return nilai
-        if nilai > pagu:
-            raise forms.ValidationError(
-                f"Realisasi Rp {format_angka(nilai)} melebihi pagu "
-                f"Rp {format_angka(pagu)}.",
-                code="melebihi_pagu",
-            )
+        if nilai is None:
+            return d
         per = list(self.per_triwulan)
-        per[self.triwulan - 1] = Isian(nilai, self.kumulatif)
-        sd = kinerja.jumlah_diketahui(per, triwulan=self.triwulan)
-        if sd > pagu:
-            raise forms.ValidationError(
-                f"Realisasi s/d triwulan ini menjadi Rp {format_angka(sd)}, melebihi "
-                f"pagu Rp {format_angka(pagu)}. Periksa realisasi triwulan "
-                "sebelumnya dan triwulan ini.",
-                code="sd_melebihi_pagu",
+        per[self.triwulan - 1] = Isian(nilai, kumulatif)
+        if pagu is not None and nilai > pagu:
+            jenis = "s/d triwulan ini " if kumulatif else ""
+            self.add_error(
+                "nilai",
+                forms.ValidationError(
+                    f"Realisasi {jenis}Rp {format_angka(nilai)} melebihi pagu "
+                    f"Rp {format_angka(pagu)}.",
+                    code="melebihi_pagu",
+                ),
             )
-        return nilai
+            return d
+        sd = kinerja.jumlah_diketahui(per, triwulan=self.triwulan)
+        if pagu is not None and sd > pagu:
+            self.add_error(
+                "nilai",
+                forms.ValidationError(
+                    f"Realisasi s/d triwulan ini menjadi Rp {format_angka(sd)}, "
+                    f"melebihi pagu Rp {format_angka(pagu)}. Periksa realisasi "
+                    "triwulan sebelumnya dan triwulan ini.",
+                    code="sd_melebihi_pagu",
+                ),
+            )
+            return d
+        pesan = pesan_sd_menurun(
+            self.per_triwulan, per, triwulan=self.triwulan, desimal=2, awalan="Rp "
+        )
+        if pesan:
+            self.add_error("nilai", forms.ValidationError(pesan, code="sd_menurun"))
+        return d
 
     def isian_sementara(self) -> Isian | None:
         try:
             nilai = self.fields["nilai"].clean(self["nilai"].value())
+            kumulatif = self.fields["kumulatif"].clean(self["kumulatif"].value())
         except forms.ValidationError:
             return None
-        return None if nilai is None else Isian(nilai, self.kumulatif)
+        return None if nilai is None else Isian(nilai, kumulatif)
 
     def isian(self) -> IsianSubKegiatan:
+        d = self.cleaned_data
         return IsianSubKegiatan(
-            sub_kegiatan=self.sub_kegiatan, nilai=self.cleaned_data["nilai"]
+            sub_kegiatan=self.sub_kegiatan,
+            nilai=d["nilai"],
+            kumulatif=d["nilai"] is not None and d.get("kumulatif", False),
         )
+
+
+class TanggalLaporanForm(forms.Form):
+    """The date printed above the signatures ("Kalaena, 28 Juni 2024"): by default
+    the day of submission; set it when a report is entered after the fact."""
+
+    tanggal = forms.DateField(
+        label="Tanggal laporan",
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Kosongkan untuk memakai tanggal pengajuan.",
+        error_messages={"invalid": "Isi tanggal seperti 28/06/2024."},
+    )
+
+    def __init__(self, *args, tahun: int, triwulan: int, **kwargs) -> None:
+        kwargs.setdefault("prefix", "laporan")
+        super().__init__(*args, **kwargs)
+        self.awal = date(tahun, 3 * triwulan - 2, 1)
+
+    def clean_tanggal(self) -> date | None:
+        tanggal = self.cleaned_data["tanggal"]
+        if tanggal is None:
+            return None
+        if tanggal < self.awal:
+            raise forms.ValidationError(
+                f"Tanggal laporan tidak boleh sebelum triwulan dimulai "
+                f"({self.awal:%d/%m/%Y}).",
+                code="terlalu_awal",
+            )
+        if tanggal > timezone.localdate():
+            raise forms.ValidationError(
+                "Tanggal laporan tidak boleh setelah hari ini.", code="masa_depan"
+            )
+        return tanggal
 
 
 @dataclass(frozen=True)
@@ -344,7 +497,14 @@ class FormulirLaporan:
         self.lap = lap
         self.laporan = lap.laporan
         self.kinerja = [
-            RealisasiForm(data, files, indikator=b.indikator, realisasi=b.realisasi)
+            RealisasiForm(
+                data,
+                files,
+                indikator=b.indikator,
+                realisasi=b.realisasi,
+                triwulan=lap.triwulan,
+                per_triwulan=selectors.isian_realisasi(b.indikator),
+            )
             for b in lap.baris_isian
         ]
         self.anggaran = [
@@ -359,6 +519,12 @@ class FormulirLaporan:
             for b in lap.baris_keuangan
             if b.sub_kegiatan is not None
         ]
+        self.tanggal = TanggalLaporanForm(
+            data,
+            tahun=lap.tahun_anggaran.tahun,
+            triwulan=lap.triwulan,
+            initial={"tanggal": None if self.laporan is None else self.laporan.tanggal},
+        )
         versi_tersimpan = 0 if self.laporan is None else self.laporan.versi
         self.versi = versi_tersimpan if data is None else baca_versi(data)
         # This submission's name, and the one the form rendered now will carry.
@@ -386,9 +552,12 @@ class FormulirLaporan:
     def boleh_diubah(self) -> bool:
         return self.laporan is None or self.laporan.status in services.BOLEH_DIUBAH
 
+    def _semua(self) -> list[forms.Form]:
+        return [*self.kinerja, *self.anggaran, self.tanggal]
+
     def is_valid(self) -> bool:
         # Every form is validated, so that every error shows at once.
-        sah = all([f.is_valid() for f in [*self.kinerja, *self.anggaran]])
+        sah = all([f.is_valid() for f in self._semua()])
         return sah and self._kuota_bukti()
 
     def _kuota_bukti(self) -> bool:
@@ -409,7 +578,10 @@ class FormulirLaporan:
 
     @property
     def jumlah_kesalahan(self) -> int:
-        return sum(bool(f.errors) for f in [*self.kinerja, *self.anggaran])
+        return sum(bool(f.errors) for f in self._semua())
+
+    def tanggal_laporan(self) -> date | None:
+        return self.tanggal.cleaned_data["tanggal"]
 
     def _tinggi(self) -> set[int]:
         """Indicators whose changed value gives a capaian above the threshold."""
@@ -573,3 +745,55 @@ class AlasanForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Tuliskan alasan laporan dibuka kembali."},
     )
+
+
+# --- Rencana Aksi import ---
+
+
+class ImporRencanaAksiForm(forms.Form):
+    """The workbook to import and the stage of the plan it is: the DPA murni, or
+    the DPA Perubahan measured from a given quarter on."""
+
+    berkas = forms.FileField(
+        label="Berkas Rencana Aksi (.xlsx)",
+        error_messages={"required": "Pilih berkas .xlsx yang akan diunggah."},
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet"
+            }
+        ),
+    )
+    tahap = forms.ChoiceField(
+        label="Tahap rencana",
+        choices=[
+            (TahapRencana.MURNI, "DPA murni (pokok): membuat atau memperbarui rencana"),
+            (
+                TahapRencana.PERUBAHAN,
+                "DPA Perubahan: rencana setelah APBD-Perubahan; laporan yang sudah "
+                "diajukan tetap memakai rencana lama",
+            ),
+        ],
+        initial=TahapRencana.MURNI,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    mulai = forms.TypedChoiceField(
+        label="DPA Perubahan berlaku mulai",
+        choices=TRIWULAN_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+
+    def clean(self) -> dict:
+        d = super().clean()
+        if d.get("tahap") == TahapRencana.PERUBAHAN and d.get("mulai") is None:
+            self.add_error(
+                "mulai", "Pilih triwulan pertama yang diukur dengan DPA Perubahan."
+            )
+        return d
+
+    def perubahan_mulai(self) -> int | None:
+        d = self.cleaned_data
+        return d["mulai"] if d.get("tahap") == TahapRencana.PERUBAHAN else None

@@ -17,6 +17,7 @@ This module imports nothing from Django; it is tested without a database.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Context, Decimal, getcontext
@@ -286,6 +287,31 @@ def jumlah_diketahui(per_triwulan: Sequence[Isian | None], *, triwulan: int) -> 
     return total
 
 
+@dataclass(frozen=True)
+class SdMenurun:
+    """An entry given s/d a quarter that is below what the quarters before it
+    already add up to: for a sum (counts, money) an impossible pair of figures."""
+
+    triwulan: int  # the quarter of the s/d entry
+    sd: Decimal  # the value entered s/d that quarter
+    sebelumnya: Decimal  # at least this much s/d the quarter before
+
+
+def sd_menurun(per_triwulan: Sequence[Isian | None]) -> list[SdMenurun]:
+    """Every s/d entry of a sum below the s/d of the quarter before it. The earlier
+    s/d is taken at its least (``jumlah_diketahui``), so a missing earlier quarter
+    never produces a finding, only hides one it cannot prove."""
+    hasil = []
+    for q in range(2, JUMLAH_TRIWULAN + 1):
+        entri = per_triwulan[q - 1]
+        if entri is None or not entri.kumulatif:
+            continue
+        sebelumnya = jumlah_diketahui(per_triwulan, triwulan=q - 1)
+        if entri.nilai < sebelumnya:
+            hasil.append(SdMenurun(q, entri.nilai, sebelumnya))
+    return hasil
+
+
 def nilai_triwulan(
     per_triwulan: Sequence[Isian | None],
     *,
@@ -355,6 +381,22 @@ class AngkaKinerja:
     capaian: Decimal | None
     predikat: str | None
     jumlah_turunan: int | None = None  # how many items a derived realisation averages
+    # Whatever the basis: the year-to-date realisation against the year's target,
+    # and against the Rencana Aksi's target s/d the quarter (the plan so far).
+    capaian_tahunan: Decimal | None = None
+    capaian_rencana: Decimal | None = None
+
+    @property
+    def di_belakang_rencana(self) -> bool | None:
+        """Whether the indicator is behind plan: below the Rencana Aksi s/d the
+        quarter; where that cannot be told (no quarterly targets, an earlier quarter
+        missing), below the target its capaian compares. Below the yearly target is
+        not behind plan. Unknown when neither is known."""
+        nilai = (
+            self.capaian_rencana if self.capaian_rencana is not None else (self.capaian)
+        )
+        capai = tercapai(nilai)
+        return None if capai is None else not capai
 
 
 def angka_kinerja(
@@ -378,16 +420,24 @@ def angka_kinerja(
     )
     r = realisasi_dasar(dasar, triwulan=triwulan, realisasi=realisasi, cara=cara)
     nilai_capaian = capaian(target=t, realisasi=r, polaritas=polaritas)
+    target_sd = sampai_dengan(target, triwulan=triwulan, cara=cara)
+    realisasi_sd = sampai_dengan(realisasi, triwulan=triwulan, cara=cara)
     return AngkaKinerja(
         target_tahunan=target_tahunan,
         target_triwulan=nilai_triwulan(target, triwulan=triwulan, cara=cara),
         realisasi_triwulan=nilai_triwulan(realisasi, triwulan=triwulan, cara=cara),
-        target_sd=sampai_dengan(target, triwulan=triwulan, cara=cara),
-        realisasi_sd=sampai_dengan(realisasi, triwulan=triwulan, cara=cara),
+        target_sd=target_sd,
+        realisasi_sd=realisasi_sd,
         target=t,
         realisasi=r,
         capaian=nilai_capaian,
         predikat=predikat(nilai_capaian, skala),
+        capaian_tahunan=capaian(
+            target=target_tahunan, realisasi=realisasi_sd, polaritas=polaritas
+        ),
+        capaian_rencana=capaian(
+            target=target_sd, realisasi=realisasi_sd, polaritas=polaritas
+        ),
     )
 
 
@@ -412,17 +462,22 @@ def angka_turunan(
     )
     nilai_capaian = capaian(target=t, realisasi=rerata.nilai)
     per_triwulan = dasar == DasarCapaian.TRIWULAN
+    target_sd = sampai_dengan(target, triwulan=triwulan, cara=cara)
     return AngkaKinerja(
         target_tahunan=target_tahunan,
         target_triwulan=nilai_triwulan(target, triwulan=triwulan, cara=cara),
         realisasi_triwulan=rerata.nilai if per_triwulan else None,
-        target_sd=sampai_dengan(target, triwulan=triwulan, cara=cara),
+        target_sd=target_sd,
         realisasi_sd=None if per_triwulan else rerata.nilai,
         target=t,
         realisasi=rerata.nilai,
         capaian=nilai_capaian,
         predikat=predikat(nilai_capaian, skala),
         jumlah_turunan=rerata.jumlah,
+        # The mean capaian below is a level (nilai akhir) of the quarter or of the
+        # year so far, as the basis reads it; the plan s/d is the quarter's target.
+        capaian_tahunan=capaian(target=target_tahunan, realisasi=rerata.nilai),
+        capaian_rencana=capaian(target=target_sd, realisasi=rerata.nilai),
     )
 
 
@@ -444,19 +499,26 @@ def seri_triwulan(
     realisasi: Sequence[Isian | None],
     cara: str = CaraAkumulasi.JUMLAH,
     sampai: int = JUMLAH_TRIWULAN,
+    rencana_per_triwulan: Sequence[tuple[Decimal | None, Sequence[Isian | None]]]
+    | None = None,
 ) -> list[TitikTriwulan]:
     """Target and realisation of TW I..IV on the office's dasar capaian, for the chart
     of an indicator over the year. Targets are the plan of every quarter; quarters
-    after ``sampai`` (not reported yet) have no realisation."""
+    after ``sampai`` (not reported yet) have no realisation.
+
+    ``rencana_per_triwulan`` gives, per quarter, the (yearly, quarterly) targets that
+    quarter is measured against, where the plan changed mid-year (APBD-Perubahan);
+    without it every quarter uses ``target_tahunan`` and ``target``."""
     _periksa_triwulan(sampai)
+    rencana = rencana_per_triwulan or [(target_tahunan, target)] * JUMLAH_TRIWULAN
     return [
         TitikTriwulan(
             triwulan=q,
             target=target_dasar(
                 dasar,
                 triwulan=q,
-                target_tahunan=target_tahunan,
-                target=target,
+                target_tahunan=rencana[q - 1][0],
+                target=rencana[q - 1][1],
                 cara=cara,
             ),
             realisasi=(
@@ -554,6 +616,11 @@ class HasilIKM:
     mutu: str  # A-D
     kinerja: str  # Sangat Baik ... Tidak Baik
 
+    @property
+    def nrr_tertimbang(self) -> tuple[Decimal, ...]:
+        """Each unsur's NRR times its weight (1/9): they add up to ``nilai_unit``."""
+        return tuple(n / JUMLAH_UNSUR_IKM for n in self.nrr)
+
 
 _MUTU_IKM: tuple[tuple[Decimal, str, str], ...] = (
     (Decimal("88.31"), "A", "Sangat Baik"),
@@ -579,24 +646,93 @@ def ikm(jawaban: Sequence[Sequence[int | None]]) -> HasilIKM | None:
         for skor in baris:
             if skor is not None and skor not in (1, 2, 3, 4):
                 raise ValueError(f"skor harus 1-4, bukan {skor}")
-    nrr = []
-    for unsur in range(JUMLAH_UNSUR_IKM):
-        rerata = rata_rata(
+    return ikm_nrr(
+        rata_rata(
             None if baris[unsur] is None else Decimal(baris[unsur]) for baris in jawaban
-        )
-        if rerata.nilai is None:
-            return None
-        nrr.append(rerata.nilai)
-    nilai_unit = sum(nrr, NOL) / JUMLAH_UNSUR_IKM
+        ).nilai
+        for unsur in range(JUMLAH_UNSUR_IKM)
+    )
+
+
+def nrr_jawaban(jumlah: Sequence[int | None]) -> Decimal | None:
+    """The NRR of an unsur from how many respondents answered 1, 2, 3 and 4: the
+    mean score. Missing when a count is missing or nobody answered."""
+    if len(jumlah) != 4:
+        raise ValueError("jumlah jawaban harus untuk skor 1, 2, 3 dan 4")
+    if any(n is None for n in jumlah):
+        return None
+    if any(n < 0 for n in jumlah):
+        raise ValueError("jumlah jawaban tidak boleh negatif")
+    responden = sum(jumlah)
+    if responden == 0:
+        return None
+    return Decimal(sum(skor * n for skor, n in enumerate(jumlah, start=1))) / responden
+
+
+def ikm_nrr(nrr: Iterable[Decimal | None]) -> HasilIKM | None:
+    """IKM from the NRR of the nine unsur (each 1-4): their mean, the "nilai IKM
+    unit", times 25, with its mutu. Missing when an unsur has no NRR."""
+    daftar = list(nrr)
+    if len(daftar) != JUMLAH_UNSUR_IKM:
+        raise ValueError(f"IKM memerlukan {JUMLAH_UNSUR_IKM} unsur")
+    if any(n is None for n in daftar):
+        return None
+    for n in daftar:
+        if not 1 <= n <= 4:
+            raise ValueError(f"NRR harus 1-4, bukan {n}")
+    nilai_unit = sum(daftar, NOL) / JUMLAH_UNSUR_IKM
     nilai_ikm = nilai_unit * 25
     mutu, kinerja_unit = mutu_ikm(nilai_ikm)
     return HasilIKM(
-        nrr=tuple(nrr),
+        nrr=tuple(daftar),
         nilai_unit=nilai_unit,
         ikm=nilai_ikm,
         mutu=mutu,
         kinerja=kinerja_unit,
     )
+
+
+@dataclass(frozen=True)
+class PitaMutuIKM:
+    """A row of the mutu scale printed under the IKM (PermenPANRB 14/2017)."""
+
+    nilai_persepsi: int
+    interval_nrr: tuple[Decimal, Decimal]
+    interval_ikm: tuple[Decimal, Decimal]
+    mutu: str
+    kinerja: str
+
+
+SKALA_MUTU_IKM: tuple[PitaMutuIKM, ...] = (
+    PitaMutuIKM(
+        1,
+        (Decimal("1.00"), Decimal("2.5996")),
+        (Decimal("25.00"), Decimal("64.99")),
+        "D",
+        "Tidak Baik",
+    ),
+    PitaMutuIKM(
+        2,
+        (Decimal("2.60"), Decimal("3.064")),
+        (Decimal("65.00"), Decimal("76.60")),
+        "C",
+        "Kurang Baik",
+    ),
+    PitaMutuIKM(
+        3,
+        (Decimal("3.0644"), Decimal("3.532")),
+        (Decimal("76.61"), Decimal("88.30")),
+        "B",
+        "Baik",
+    ),
+    PitaMutuIKM(
+        4,
+        (Decimal("3.5324"), Decimal("4.00")),
+        (Decimal("88.31"), Decimal("100.00")),
+        "A",
+        "Sangat Baik",
+    ),
+)
 
 
 def mutu_ikm(nilai_ikm: Decimal) -> tuple[str, str]:
@@ -607,6 +743,91 @@ def mutu_ikm(nilai_ikm: Decimal) -> tuple[str, str]:
         if dibulatkan >= batas:
             return mutu, kinerja_unit
     return _MUTU_IKM[-1][1], _MUTU_IKM[-1][2]
+
+
+# --- an IKU taken from the plan ---
+
+
+class RumusTidakSah(ValueError):
+    """A formula over an IKU's sources that cannot be computed; the message is
+    Indonesian, for the planner."""
+
+
+_OPERATOR = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: None if b == 0 else a / b,
+}
+
+
+_SIMPUL_RUMUS = (ast.BinOp, ast.UnaryOp, ast.USub, ast.UAdd, ast.Load, *_OPERATOR)
+
+
+def _pohon_rumus(rumus: str, jumlah: int) -> ast.expr:
+    try:
+        pohon = ast.parse(rumus.strip(), mode="eval").body
+    except SyntaxError as exc:
+        raise RumusTidakSah(
+            "Rumus tidak dapat dibaca. Gunakan s1, s2, ... angka (titik untuk "
+            "desimal), + - * / dan tanda kurung, mis. (s1 + s2) / 2."
+        ) from exc
+    for simpul in ast.walk(pohon):
+        if isinstance(simpul, ast.Name):
+            nomor = simpul.id[1:]
+            if not (simpul.id.startswith("s") and nomor.isdigit()):
+                raise RumusTidakSah(
+                    f'"{simpul.id}" tidak dikenal; sebut sumber sebagai s1 sampai '
+                    f"s{jumlah}."
+                )
+            if not 1 <= int(nomor) <= jumlah:
+                raise RumusTidakSah(
+                    f"{simpul.id} tidak ada: IKU ini punya {jumlah} sumber."
+                )
+        elif isinstance(simpul, ast.Constant):
+            if isinstance(simpul.value, bool) or not isinstance(
+                simpul.value, int | float
+            ):
+                raise RumusTidakSah(f"{simpul.value!r} bukan angka.")
+        elif not isinstance(simpul, _SIMPUL_RUMUS):
+            raise RumusTidakSah(
+                "Rumus hanya boleh berisi s1, s2, ..., angka, + - * / dan kurung."
+            )
+    return pohon
+
+
+def periksa_rumus_sumber(rumus: str, *, jumlah: int) -> None:
+    """Raise ``RumusTidakSah`` when a formula over ``jumlah`` sources is not one;
+    an empty formula (the mean of the sources) always is."""
+    if rumus.strip():
+        _pohon_rumus(rumus, jumlah)
+
+
+def nilai_sumber(nilai: Sequence[Decimal | None], *, rumus: str = "") -> Decimal | None:
+    """An IKU's realisation from its sources (s1, s2, ... in order): their mean, or
+    ``rumus`` over them. Missing when a source it needs is missing or it divides
+    by zero; no floats: numbers in the formula are read as written."""
+    if not rumus.strip():
+        if not nilai or any(v is None for v in nilai):
+            return None
+        return sum(nilai, NOL) / len(nilai)
+
+    def hitung(simpul: ast.expr) -> Decimal | None:
+        if isinstance(simpul, ast.Name):
+            return nilai[int(simpul.id[1:]) - 1]
+        if isinstance(simpul, ast.Constant):
+            return Decimal(repr(simpul.value))
+        if isinstance(simpul, ast.UnaryOp):
+            v = hitung(simpul.operand)
+            if v is None:
+                return None
+            return -v if isinstance(simpul.op, ast.USub) else v
+        kiri, kanan = hitung(simpul.left), hitung(simpul.right)
+        if kiri is None or kanan is None:
+            return None
+        return _OPERATOR[type(simpul.op)](kiri, kanan)
+
+    return hitung(_pohon_rumus(rumus, len(nilai)))
 
 
 # --- display ---

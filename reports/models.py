@@ -10,15 +10,17 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import numberformat, timezone
 
 from reports import kinerja
+from reports import nip as aturan_nip
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 TRIWULAN_CHOICES = [(n, f"Triwulan {r}") for n, r in ROMAWI.items()]
@@ -30,7 +32,38 @@ kode_validator = RegexValidator(
     "Kode terdiri atas angka (atau huruf kapital) yang dipisahkan titik, "
     "mis. 7.01.02.2.01.0002.",
 )
-nip_validator = RegexValidator(r"^\d{18}$", "NIP terdiri atas 18 angka.")
+
+
+def nip_validator(nilai: str) -> None:
+    """Refuse what cannot be a NIP, with the reason in Indonesian."""
+    try:
+        aturan_nip.periksa(nilai, hari_ini=timezone.localdate())
+    except ValueError as exc:
+        raise ValidationError(str(exc), code="nip") from exc
+
+
+class NipFormField(forms.CharField):
+    """A NIP typed as printed, with its spaces ("19671114 199003 1 004")."""
+
+    def to_python(self, value):
+        teks = super().to_python(value)
+        return aturan_nip.normalkan(teks) if teks else teks
+
+    def widget_attrs(self, widget) -> dict:
+        # Room for the 18 digits and the three spaces they are printed with.
+        return {**super().widget_attrs(widget), "maxlength": "24"}
+
+
+class NipField(models.CharField):
+    """A NIP: accepted with or without the spaces it is printed with, stored as its
+    18 digits, checked by ``reports.nip``."""
+
+    def to_python(self, value):
+        teks = super().to_python(value)
+        return aturan_nip.normalkan(teks) if teks else teks
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": NipFormField, **kwargs})
 
 
 # Every amount and measure must come back from the database exactly as it went in.
@@ -104,6 +137,14 @@ def dalam_batas(*fields: str, prefix: str) -> list[models.CheckConstraint]:
     ]
 
 
+class SumberRealisasi(models.TextChoices):
+    """Where an IKU's realisation comes from."""
+
+    ISIAN = "isian", "Diisi (diukur di luar LAKIP)"
+    RENCANA = "rencana", "Dari program, kegiatan atau indikator Rencana Aksi"
+    SURVEI_IKM = "survei_ikm", "Dari survei IKM"
+
+
 class Polaritas(models.TextChoices):
     POSITIF = kinerja.Polaritas.POSITIF.value, "Semakin tinggi semakin baik"
     NEGATIF = kinerja.Polaritas.NEGATIF.value, "Semakin rendah semakin baik"
@@ -121,16 +162,24 @@ class CaraAkumulasi(models.TextChoices):
 class DasarCapaian(models.TextChoices):
     TRIWULAN = (
         kinerja.DasarCapaian.TRIWULAN.value,
-        "Realisasi triwulan terhadap target triwulan",
+        "Triwulan: realisasi triwulan terhadap target (anggaran kas) triwulan",
     )
     KUMULATIF = (
         kinerja.DasarCapaian.KUMULATIF.value,
-        "Realisasi s/d triwulan terhadap target s/d triwulan",
+        "Kumulatif: realisasi s/d triwulan terhadap target (anggaran kas) s/d triwulan",
     )
     TAHUNAN = (
         kinerja.DasarCapaian.TAHUNAN.value,
-        "Realisasi s/d triwulan terhadap target tahunan",
+        "Tahunan: realisasi s/d triwulan terhadap target tahunan (pagu)",
     )
+
+
+class TahapRencana(models.TextChoices):
+    """The stages of a year's plan: the DPA as first adopted, and the DPA after the
+    mid-year budget change (APBD-Perubahan)."""
+
+    MURNI = "murni", "Murni (pokok)"
+    PERUBAHAN = "perubahan", "Perubahan"
 
 
 # --- organisation ---
@@ -257,14 +306,14 @@ class Pejabat(models.Model):
         max_length=150,
         help_text="Dengan gelar, sebagaimana ditulis di blok tanda tangan.",
     )
-    nip = models.CharField(
+    nip = NipField(
         "NIP",
         max_length=18,
         unique=True,
         null=True,
         blank=True,
         validators=[nip_validator],
-        help_text="18 angka tanpa spasi.",
+        help_text="18 angka, boleh dengan spasi: 19671114 199003 1 004.",
     )
     pangkat = models.CharField(max_length=50, blank=True, help_text="Mis. Penata")
     golongan = models.CharField(max_length=10, blank=True, help_text="Mis. III/c")
@@ -281,10 +330,7 @@ class Pejabat(models.Model):
     @property
     def nip_tampil(self) -> str:
         """NIP in its printed groups: 19710502 201410 1 002."""
-        n = self.nip or ""
-        if len(n) != 18:
-            return n
-        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}"
+        return aturan_nip.tampil(self.nip or "")
 
     @property
     def pangkat_golongan(self) -> str:
@@ -382,11 +428,39 @@ class TahunAnggaran(models.Model):
     tahun = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    dasar_capaian = models.CharField(
-        "dasar capaian",
+    dasar_kinerja = models.CharField(
+        "dasar capaian kinerja",
         max_length=20,
         choices=DasarCapaian.choices,
         default=DasarCapaian.TRIWULAN,
+        help_text="Realisasi indikator dibandingkan dengan target yang mana.",
+    )
+    dasar_keuangan = models.CharField(
+        "dasar capaian keuangan",
+        max_length=20,
+        choices=DasarCapaian.choices,
+        default=DasarCapaian.TRIWULAN,
+        help_text=(
+            "Realisasi anggaran dibandingkan dengan anggaran kas triwulan, anggaran "
+            "kas s/d triwulan, atau pagu setahun (mis. seed 004: s/d terhadap pagu)."
+        ),
+    )
+    perubahan_mulai = models.PositiveSmallIntegerField(
+        "DPA Perubahan berlaku mulai",
+        null=True,
+        blank=True,
+        choices=TRIWULAN_CHOICES,
+        validators=TRIWULAN_VALIDATORS,
+        help_text=(
+            "Triwulan pertama yang diukur dengan DPA Perubahan. Kosong: belum ada "
+            "Perubahan. Laporan yang sudah diajukan tetap memakai tahap saat diajukan."
+        ),
+    )
+    perubahan_keterangan = models.CharField(
+        "keterangan DPA Perubahan",
+        max_length=300,
+        blank=True,
+        help_text="Mis. DPA Perubahan Nomor ... tanggal ...",
     )
     tenggat_hari_kerja = models.PositiveSmallIntegerField(
         "tenggat laporan (hari kerja)",
@@ -408,10 +482,22 @@ class TahunAnggaran(models.Model):
             models.CheckConstraint(
                 condition=Q(tahun__gte=2000, tahun__lte=2100), name="tahun_wajar"
             ),
+            models.CheckConstraint(
+                condition=Q(perubahan_mulai__isnull=True)
+                | Q(perubahan_mulai__gte=1, perubahan_mulai__lte=4),
+                name="tahun_perubahan_triwulan_1_4",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.opd} {self.tahun}"
+
+    def tahap_triwulan(self, triwulan: int) -> str:
+        """The stage of the plan in force for a quarter not yet submitted: the
+        Perubahan from its first quarter on, the murni before."""
+        if self.perubahan_mulai is not None and triwulan >= self.perubahan_mulai:
+            return TahapRencana.PERUBAHAN
+        return TahapRencana.MURNI
 
 
 # --- Renstra ---
@@ -500,13 +586,16 @@ class IndikatorKinerjaUtama(models.Model):
         default=2, validators=[MaxValueValidator(4)]
     )
     kondisi_awal = nilai_field("kondisi awal")
+    kondisi_akhir = nilai_field(
+        "kondisi akhir", help_text="Kondisi kinerja pada akhir periode Renstra/RPJMD."
+    )
     urutan = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = "indikator kinerja utama (IKU)"
         verbose_name_plural = "indikator kinerja utama (IKU)"
         ordering = ["sasaran", "urutan"]
-        constraints = dalam_batas("kondisi_awal", prefix="iku")
+        constraints = dalam_batas("kondisi_awal", "kondisi_akhir", prefix="iku")
 
     def __str__(self) -> str:
         return self.nama
@@ -553,6 +642,14 @@ class ButirRencana(models.Model):
         verbose_name="unit kerja",
     )
     urutan = models.PositiveSmallIntegerField(default=0)
+    di_murni = models.BooleanField(
+        "ada di DPA murni", default=True, help_text="Tidak: ditambahkan di Perubahan."
+    )
+    di_perubahan = models.BooleanField(
+        "ada di DPA Perubahan",
+        default=True,
+        help_text="Tidak: dihapus pada Perubahan (tetap ada di laporan sebelumnya).",
+    )
 
     class Meta:
         abstract = True
@@ -560,11 +657,22 @@ class ButirRencana(models.Model):
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}".strip()
 
+    def ada_di(self, tahap: str) -> bool:
+        """Whether the item is part of the plan at stage ``tahap``."""
+        return self.di_perubahan if tahap == TahapRencana.PERUBAHAN else self.di_murni
+
 
 def kode_unik(induk: str, nama: str) -> models.UniqueConstraint:
     """A code is unique among its siblings; many items carry no code at all."""
     return models.UniqueConstraint(
         fields=[induk, "kode"], condition=~Q(kode=""), name=nama
+    )
+
+
+def ada_di_satu_tahap(nama: str) -> models.CheckConstraint:
+    """An item belongs to the murni plan, the Perubahan, or both."""
+    return models.CheckConstraint(
+        condition=Q(di_murni=True) | Q(di_perubahan=True), name=nama
     )
 
 
@@ -588,7 +696,10 @@ class Program(ButirRencana):
         verbose_name = "program"
         verbose_name_plural = "program"
         ordering = ["tahun_anggaran", "urutan"]
-        constraints = [kode_unik("tahun_anggaran", "program_kode_unik")]
+        constraints = [
+            kode_unik("tahun_anggaran", "program_kode_unik"),
+            ada_di_satu_tahap("program_ada_di_satu_tahap"),
+        ]
 
 
 class Kegiatan(ButirRencana):
@@ -600,7 +711,10 @@ class Kegiatan(ButirRencana):
         verbose_name = "kegiatan"
         verbose_name_plural = "kegiatan"
         ordering = ["program", "urutan"]
-        constraints = [kode_unik("program", "kegiatan_kode_unik")]
+        constraints = [
+            kode_unik("program", "kegiatan_kode_unik"),
+            ada_di_satu_tahap("kegiatan_ada_di_satu_tahap"),
+        ]
 
 
 class SubKegiatan(ButirRencana):
@@ -612,7 +726,20 @@ class SubKegiatan(ButirRencana):
         verbose_name = "sub kegiatan"
         verbose_name_plural = "sub kegiatan"
         ordering = ["kegiatan", "urutan"]
-        constraints = [kode_unik("kegiatan", "sub_kegiatan_kode_unik")]
+        constraints = [
+            kode_unik("kegiatan", "sub_kegiatan_kode_unik"),
+            ada_di_satu_tahap("sub_kegiatan_ada_di_satu_tahap"),
+        ]
+
+
+# An indicator's targets, in the murni plan and in the Perubahan alike.
+KOLOM_TARGET = (
+    "target_tahunan",
+    "target_tw1",
+    "target_tw2",
+    "target_tw3",
+    "target_tw4",
+)
 
 
 class IndikatorQuerySet(models.QuerySet):
@@ -622,7 +749,12 @@ class IndikatorQuerySet(models.QuerySet):
         return (
             self.filter(tahun_anggaran=tahun_anggaran)
             .select_related(
-                "iku__sasaran", "program", "kegiatan", "sub_kegiatan", "unit_kerja"
+                "iku__sasaran",
+                "program",
+                "kegiatan",
+                "sub_kegiatan",
+                "unit_kerja",
+                "target_perubahan",
             )
             .prefetch_related("realisasi__bukti")
             .order_by("urutan", "pk")
@@ -710,12 +842,39 @@ class Indikator(models.Model):
     rumus_pembilang = models.CharField("rumus: pembilang", max_length=300, blank=True)
     rumus_penyebut = models.CharField("rumus: penyebut", max_length=300, blank=True)
     rumus_pengali = nilai_field("rumus: pengali")
+    sumber = models.CharField(
+        "sumber realisasi",
+        max_length=12,
+        choices=SumberRealisasi.choices,
+        default=SumberRealisasi.ISIAN,
+        help_text=(
+            "Untuk IKU: diisi sendiri, diambil dari program/kegiatan/indikator "
+            "Rencana Aksi, atau dari survei IKM."
+        ),
+    )
+    rumus_sumber = models.CharField(
+        "rumus sumber",
+        max_length=200,
+        blank=True,
+        help_text=(
+            "Kosong: rata-rata sumber. Atau rumus atas s1, s2, ... (urutan sumber), "
+            "mis. (s1 + s2) / 2 atau s1 * 0.6 + s2 * 0.4."
+        ),
+    )
     target_tahunan = nilai_field("target tahunan")
     target_tw1 = nilai_field("target TW I")
     target_tw2 = nilai_field("target TW II")
     target_tw3 = nilai_field("target TW III")
     target_tw4 = nilai_field("target TW IV")
     urutan = models.PositiveSmallIntegerField(default=0)
+    di_murni = models.BooleanField(
+        "ada di DPA murni", default=True, help_text="Tidak: ditambahkan di Perubahan."
+    )
+    di_perubahan = models.BooleanField(
+        "ada di DPA Perubahan",
+        default=True,
+        help_text="Tidak: dihapus pada Perubahan (tetap ada di laporan sebelumnya).",
+    )
 
     objects = IndikatorQuerySet.as_manager()
 
@@ -771,23 +930,13 @@ class Indikator(models.Model):
             models.CheckConstraint(
                 condition=Q(desimal__lte=4), name="indikator_desimal_wajar"
             ),
-            *tidak_negatif(
-                "target_tahunan",
-                "target_tw1",
-                "target_tw2",
-                "target_tw3",
-                "target_tw4",
-                prefix="indikator",
+            ada_di_satu_tahap("indikator_ada_di_satu_tahap"),
+            models.CheckConstraint(
+                condition=Q(sumber="isian") | Q(iku__isnull=False),
+                name="indikator_sumber_hanya_iku",
             ),
-            *dalam_batas(
-                "target_tahunan",
-                "target_tw1",
-                "target_tw2",
-                "target_tw3",
-                "target_tw4",
-                "rumus_pengali",
-                prefix="indikator",
-            ),
+            *tidak_negatif(*KOLOM_TARGET, prefix="indikator"),
+            *dalam_batas(*KOLOM_TARGET, "rumus_pengali", prefix="indikator"),
         ]
 
     def __str__(self) -> str:
@@ -829,15 +978,61 @@ class Indikator(models.Model):
     def target_triwulan(self) -> list[Decimal | None]:
         return [self.target_tw1, self.target_tw2, self.target_tw3, self.target_tw4]
 
+    def ada_di(self, tahap: str) -> bool:
+        """Whether the indicator is part of the plan at stage ``tahap``."""
+        return self.di_perubahan if tahap == TahapRencana.PERUBAHAN else self.di_murni
+
+    def target_tahap(self, tahap: str) -> tuple[Decimal | None, list[Decimal | None]]:
+        """The yearly and quarterly targets at stage ``tahap``: the Perubahan's where
+        it changed them, the murni's otherwise. Uses the ``target_perubahan`` read
+        with the indicator (``IndikatorQuerySet.for_tahun``)."""
+        if tahap == TahapRencana.PERUBAHAN:
+            try:
+                ubah = self.target_perubahan
+            except TargetPerubahan.DoesNotExist:
+                pass
+            else:
+                return ubah.target_tahunan, ubah.target_triwulan
+        return self.target_tahunan, self.target_triwulan
+
+
+class TargetPerubahan(models.Model):
+    """An indicator's targets in the DPA Perubahan, where they differ from (or, for
+    an indicator added in the Perubahan, stand without) the murni ones on the
+    indicator itself."""
+
+    indikator = models.OneToOneField(
+        Indikator, on_delete=models.CASCADE, related_name="target_perubahan"
+    )
+    target_tahunan = nilai_field("target tahunan")
+    target_tw1 = nilai_field("target TW I")
+    target_tw2 = nilai_field("target TW II")
+    target_tw3 = nilai_field("target TW III")
+    target_tw4 = nilai_field("target TW IV")
+
+    class Meta:
+        verbose_name = "target Perubahan"
+        verbose_name_plural = "target Perubahan"
+        constraints = [
+            *tidak_negatif(*KOLOM_TARGET, prefix="target_perubahan"),
+            *dalam_batas(*KOLOM_TARGET, prefix="target_perubahan"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator} (Perubahan)"
+
+    @property
+    def target_triwulan(self) -> list[Decimal | None]:
+        return [self.target_tw1, self.target_tw2, self.target_tw3, self.target_tw4]
+
 
 class Anggaran(models.Model):
     """The budget of a sub kegiatan for the year: pagu, sumber dana and the planned
     disbursement per quarter (anggaran kas). A mid-year change (perubahan) is a second
-    row; the latest tahap is the one in force."""
+    row; a quarter measured against the Perubahan uses it, or the murni row of a sub
+    kegiatan whose budget the Perubahan left unchanged."""
 
-    class Tahap(models.TextChoices):
-        MURNI = "murni", "Murni (pokok)"
-        PERUBAHAN = "perubahan", "Perubahan"
+    Tahap = TahapRencana
 
     sub_kegiatan = models.ForeignKey(
         SubKegiatan,
@@ -1097,6 +1292,16 @@ class LaporanTriwulan(models.Model):
     alasan_dikembalikan = models.TextField(
         "alasan dikembalikan / dibuka kembali", blank=True
     )
+    tahap = models.CharField(
+        "tahap rencana",
+        max_length=10,
+        choices=TahapRencana.choices,
+        blank=True,
+        help_text=(
+            "Tahap DPA yang berlaku saat laporan diajukan; laporan yang diajukan atau "
+            "disetujui tetap diukur dengan tahap ini."
+        ),
+    )
     # The superior's notes on single rows when returning a report: {"i<indikator
     # pk>" or "s<sub kegiatan pk>": text}. Shown beside those fields until the next
     # submission.
@@ -1183,11 +1388,25 @@ class Riwayat(models.Model):
         STATUS = "status", "Perubahan status"
         BUKTI = "bukti", "Bukti dukung"
 
+    # A unit report's change, or a change of the office's own data of a year
+    # (survey, revenue, follow-up matrix ...) entered by the planner.
     laporan = models.ForeignKey(
-        LaporanTriwulan, on_delete=models.CASCADE, related_name="riwayat"
+        LaporanTriwulan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="riwayat",
+    )
+    tahun_anggaran = models.ForeignKey(
+        "TahunAnggaran",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="riwayat_kantor",
+        verbose_name="tahun anggaran",
     )
     versi = models.PositiveIntegerField(
-        help_text="Versi laporan yang dihasilkan perubahan ini."
+        default=0, help_text="Versi laporan yang dihasilkan perubahan ini."
     )
     waktu = models.DateTimeField(auto_now_add=True)
     oleh = models.ForeignKey(
@@ -1214,8 +1433,16 @@ class Riwayat(models.Model):
         verbose_name_plural = "riwayat perubahan"
         ordering = ["laporan", "waktu", "pk"]
         indexes = [models.Index(fields=["laporan", "versi"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(laporan__isnull=False) | Q(tahun_anggaran__isnull=False),
+                name="riwayat_laporan_atau_tahun",
+            ),
+        ]
 
     def __str__(self) -> str:
+        if self.laporan_id is None:
+            return f"{self.tahun_anggaran}: {self.objek} {self.kolom}"
         return f"{self.laporan} v{self.versi}: {self.objek} {self.kolom}"
 
 
@@ -1262,6 +1489,527 @@ class LaporanOpd(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tahun_anggaran} TW {ROMAWI[self.triwulan]}"
+
+
+class SumberIKU(models.Model):
+    """One source an IKU's realisation is taken from: a program's or kegiatan's
+    capaian, or an indicator's realisation. Several are averaged, or combined by
+    the IKU's ``rumus_sumber`` (s1, s2, ... in this order)."""
+
+    iku = models.ForeignKey(
+        Indikator,
+        on_delete=models.CASCADE,
+        related_name="sumber_iku",
+        verbose_name="indikator IKU",
+    )
+    urutan = models.PositiveSmallIntegerField(default=1)
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    kegiatan = models.ForeignKey(
+        Kegiatan, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    indikator = models.ForeignKey(
+        Indikator,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="indikator sumber",
+    )
+
+    class Meta:
+        verbose_name = "sumber IKU"
+        verbose_name_plural = "sumber IKU"
+        ordering = ["iku", "urutan", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        program__isnull=False,
+                        kegiatan__isnull=True,
+                        indikator__isnull=True,
+                    )
+                    | Q(
+                        program__isnull=True,
+                        kegiatan__isnull=False,
+                        indikator__isnull=True,
+                    )
+                    | Q(
+                        program__isnull=True,
+                        kegiatan__isnull=True,
+                        indikator__isnull=False,
+                    )
+                ),
+                name="sumber_iku_satu_sumber",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"s{self.urutan}: {self.butir}"
+
+    @property
+    def butir(self) -> Program | Kegiatan | Indikator | None:
+        return self.program or self.kegiatan or self.indikator
+
+    @property
+    def kunci(self) -> str:
+        """The source as a form value: "p12", "k5", "i40"."""
+        if self.program_id:
+            return f"p{self.program_id}"
+        if self.kegiatan_id:
+            return f"k{self.kegiatan_id}"
+        return f"i{self.indikator_id}"
+
+
+class AnalisisIKU(models.Model):
+    """The planner's analysis of an IKU in a quarter's office report (seed 001):
+    what made it succeed or fail and the solutions tried."""
+
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="analisis"
+    )
+    triwulan = models.PositiveSmallIntegerField(
+        choices=TRIWULAN_CHOICES, validators=TRIWULAN_VALIDATORS
+    )
+    faktor_keberhasilan = models.TextField(
+        "faktor penyebab keberhasilan", blank=True, help_text="Satu butir per baris."
+    )
+    faktor_kegagalan = models.TextField(
+        "faktor penyebab kegagalan", blank=True, help_text="Satu butir per baris."
+    )
+    solusi = models.TextField(
+        "alternatif solusi yang telah dilakukan",
+        blank=True,
+        help_text="Satu butir per baris.",
+    )
+
+    class Meta:
+        verbose_name = "analisis IKU"
+        verbose_name_plural = "analisis IKU"
+        ordering = ["indikator", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "triwulan"], name="analisis_iku_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="analisis_iku_triwulan_1_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator} TW {ROMAWI[self.triwulan]}"
+
+    @staticmethod
+    def butir(teks: str) -> list[str]:
+        return [b.strip() for b in teks.splitlines() if b.strip()]
+
+
+# The nine service elements (unsur) of PermenPANRB 14/2017, in their order.
+UNSUR_IKM = (
+    "Persyaratan",
+    "Sistem, mekanisme dan prosedur",
+    "Waktu penyelesaian",
+    "Biaya/tarif",
+    "Produk spesifikasi jenis pelayanan",
+    "Kompetensi pelaksana",
+    "Perilaku pelaksana",
+    "Penanganan pengaduan, saran dan masukan",
+    "Sarana dan prasarana",
+)
+
+
+class SurveiIKM(models.Model):
+    """The results of a period's survey of public satisfaction (Survei Kepuasan
+    Masyarakat, PermenPANRB 14/2017), as the planner enters them: the number of
+    respondents and, per unsur, the count of each answer 1-4 or the NRR."""
+
+    tahun_anggaran = models.ForeignKey(
+        TahunAnggaran,
+        on_delete=models.CASCADE,
+        related_name="survei_ikm",
+        verbose_name="tahun anggaran",
+    )
+    triwulan = models.PositiveSmallIntegerField(
+        choices=TRIWULAN_CHOICES,
+        validators=TRIWULAN_VALIDATORS,
+        help_text="Triwulan yang hasil surveinya diisi (hasil s/d triwulan itu).",
+    )
+    jumlah_responden = models.PositiveIntegerField(
+        "jumlah responden", null=True, blank=True
+    )
+    keterangan = models.TextField(
+        blank=True, help_text="Mis. tempat dan waktu survei, jenis layanan."
+    )
+
+    class Meta:
+        verbose_name = "survei IKM"
+        verbose_name_plural = "survei IKM"
+        ordering = ["tahun_anggaran", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun_anggaran", "triwulan"], name="survei_ikm_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="survei_ikm_triwulan_1_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Survei IKM {self.tahun_anggaran} TW {ROMAWI[self.triwulan]}"
+
+
+class UnsurIKM(models.Model):
+    """One unsur of a survey: the number of respondents who answered 1, 2, 3 and 4,
+    or, where the office has only the result, its NRR (1-4)."""
+
+    survei = models.ForeignKey(
+        SurveiIKM, on_delete=models.CASCADE, related_name="unsur"
+    )
+    nomor = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(len(UNSUR_IKM))]
+    )
+    jawaban_1 = models.PositiveIntegerField("jawaban 1", null=True, blank=True)
+    jawaban_2 = models.PositiveIntegerField("jawaban 2", null=True, blank=True)
+    jawaban_3 = models.PositiveIntegerField("jawaban 3", null=True, blank=True)
+    jawaban_4 = models.PositiveIntegerField("jawaban 4", null=True, blank=True)
+    nrr = models.DecimalField(
+        "NRR",
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+    )
+
+    class Meta:
+        verbose_name = "unsur IKM"
+        verbose_name_plural = "unsur IKM"
+        ordering = ["survei", "nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["survei", "nomor"], name="unsur_ikm_unik"),
+            models.CheckConstraint(
+                condition=Q(nomor__gte=1, nomor__lte=9), name="unsur_ikm_nomor_1_9"
+            ),
+            models.CheckConstraint(
+                condition=Q(nrr__isnull=True) | Q(nrr__gte=1, nrr__lte=4),
+                name="unsur_ikm_nrr_1_4",
+            ),
+            models.CheckConstraint(
+                condition=Q(nrr__isnull=True)
+                | Q(
+                    jawaban_1__isnull=True,
+                    jawaban_2__isnull=True,
+                    jawaban_3__isnull=True,
+                    jawaban_4__isnull=True,
+                ),
+                name="unsur_ikm_jawaban_atau_nrr",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nomor}. {self.nama}"
+
+    @property
+    def nama(self) -> str:
+        return UNSUR_IKM[self.nomor - 1]
+
+    @property
+    def jawaban(self) -> list[int | None]:
+        return [self.jawaban_1, self.jawaban_2, self.jawaban_3, self.jawaban_4]
+
+
+KOLOM_PENDAPATAN = (
+    "anggaran",
+    "anggaran_perubahan",
+    "target_tw1",
+    "target_tw2",
+    "target_tw3",
+    "target_tw4",
+)
+
+
+class Pendapatan(models.Model):
+    """A line of the office's revenue (pendapatan asli daerah: retribusi and
+    others) in a year: its budget and planned receipts per quarter. A line with
+    lines below it is their total (seed 001: "1. PAD" over "1.2 Retribusi")."""
+
+    tahun_anggaran = models.ForeignKey(
+        TahunAnggaran,
+        on_delete=models.CASCADE,
+        related_name="pendapatan",
+        verbose_name="tahun anggaran",
+    )
+    induk = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="rincian",
+        help_text="Kosong untuk kelompok teratas (mis. Pendapatan Asli Daerah).",
+    )
+    kode = models.CharField(max_length=40, blank=True, help_text="Mis. 1.2")
+    uraian = models.CharField(max_length=300)
+    anggaran = rupiah_field("anggaran (DPA murni)")
+    anggaran_perubahan = rupiah_field(
+        "anggaran (DPA Perubahan)", help_text="Kosong bila tidak berubah."
+    )
+    target_tw1 = rupiah_field("target TW I")
+    target_tw2 = rupiah_field("target TW II")
+    target_tw3 = rupiah_field("target TW III")
+    target_tw4 = rupiah_field("target TW IV")
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "pendapatan"
+        verbose_name_plural = "pendapatan"
+        ordering = ["tahun_anggaran", "urutan", "pk"]
+        constraints = [
+            *tidak_negatif(*KOLOM_PENDAPATAN, prefix="pendapatan"),
+            *dalam_batas(*KOLOM_PENDAPATAN, prefix="pendapatan"),
+            models.CheckConstraint(
+                condition=~Q(induk=F("pk")), name="pendapatan_bukan_induk_sendiri"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.uraian}".strip()
+
+    def clean(self) -> None:
+        if self.induk_id and self.induk.tahun_anggaran_id != self.tahun_anggaran_id:
+            raise ValidationError({"induk": "Induk harus pada tahun yang sama."})
+        if self.induk_id and self.induk.induk_id:
+            raise ValidationError(
+                {"induk": "Pendapatan hanya dua tingkat: kelompok dan rinciannya."}
+            )
+
+    @property
+    def target_triwulan(self) -> list[Decimal | None]:
+        return [self.target_tw1, self.target_tw2, self.target_tw3, self.target_tw4]
+
+    def anggaran_tahap(self, tahap: str) -> Decimal | None:
+        if tahap == TahapRencana.PERUBAHAN and self.anggaran_perubahan is not None:
+            return self.anggaran_perubahan
+        return self.anggaran
+
+
+class RealisasiPendapatan(models.Model):
+    """Revenue received in one quarter (or s/d the quarter), in Rupiah."""
+
+    pendapatan = models.ForeignKey(
+        Pendapatan, on_delete=models.CASCADE, related_name="realisasi"
+    )
+    triwulan = models.PositiveSmallIntegerField(
+        choices=TRIWULAN_CHOICES, validators=TRIWULAN_VALIDATORS
+    )
+    nilai = rupiah_field("realisasi (Rp)", null=False, blank=False)
+    kumulatif = models.BooleanField("nilai s/d triwulan ini", default=False)
+
+    class Meta:
+        verbose_name = "realisasi pendapatan"
+        verbose_name_plural = "realisasi pendapatan"
+        ordering = ["pendapatan", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pendapatan", "triwulan"], name="realisasi_pendapatan_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="realisasi_pendapatan_triwulan_1_4",
+            ),
+            models.CheckConstraint(
+                condition=Q(nilai__gte=0), name="realisasi_pendapatan_tidak_negatif"
+            ),
+            *dalam_batas("nilai", prefix="realisasi_pendapatan"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pendapatan} TW {ROMAWI[self.triwulan]}"
+
+
+# The amounts of a row of Tabel 2.6, in Rupiah.
+RINGKASAN_RUPIAH = ("pendapatan", "belanja", "belanja_operasi", "belanja_modal")
+
+
+class RingkasanAnggaran(models.Model):
+    """Seed 001's Tabel 2.6 figures that the plan does not hold: those of the RKPD /
+    Renja, and of a DPA whose budget lines are not in LAKIP (counts, revenue and
+    spending are derived from the plan wherever it holds them)."""
+
+    class Dokumen(models.TextChoices):
+        RKPD = "rkpd", "RKPD / Renja Perangkat Daerah"
+        DPA_MURNI = "dpa_murni", "APBD / DPA pokok"
+        DPA_PERUBAHAN = "dpa_perubahan", "APBD-P / DPA Perubahan"
+
+    tahun_anggaran = models.ForeignKey(
+        TahunAnggaran,
+        on_delete=models.CASCADE,
+        related_name="ringkasan_anggaran",
+        verbose_name="tahun anggaran",
+    )
+    dokumen = models.CharField(max_length=15, choices=Dokumen.choices)
+    jumlah_program = models.PositiveSmallIntegerField(
+        "jumlah program", null=True, blank=True
+    )
+    jumlah_kegiatan = models.PositiveSmallIntegerField(
+        "jumlah kegiatan", null=True, blank=True
+    )
+    pendapatan = rupiah_field("anggaran pendapatan")
+    belanja = rupiah_field("anggaran belanja")
+    belanja_operasi = rupiah_field("belanja operasi")
+    belanja_modal = rupiah_field("belanja modal")
+
+    # The figures of a row: counts, then amounts in Rupiah.
+    JUMLAH = ("jumlah_program", "jumlah_kegiatan")
+    RUPIAH = RINGKASAN_RUPIAH
+
+    class Meta:
+        verbose_name = "ringkasan anggaran (Tabel 2.6)"
+        verbose_name_plural = "ringkasan anggaran (Tabel 2.6)"
+        ordering = ["tahun_anggaran", "dokumen"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun_anggaran", "dokumen"], name="ringkasan_anggaran_unik"
+            ),
+            *tidak_negatif(*RINGKASAN_RUPIAH, prefix="ringkasan_anggaran"),
+            *dalam_batas(*RINGKASAN_RUPIAH, prefix="ringkasan_anggaran"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tahun_anggaran} {self.get_dokumen_display()}"
+
+    def clean(self) -> None:
+        bagian = [self.belanja_operasi, self.belanja_modal]
+        if None in bagian or self.belanja is None:
+            return
+        total = sum(bagian)
+        if total != self.belanja:
+            teks = numberformat.format(
+                total, ",", 0, 3, ".", force_grouping=True, use_l10n=False
+            )
+            raise ValidationError(
+                {
+                    "belanja": f"Belanja operasi dan belanja modal berjumlah {teks}, "
+                    "tidak sama dengan anggaran belanja."
+                }
+            )
+
+
+class RekomendasiEvaluasi(models.Model):
+    """A recommendation of an evaluation of the office (Inspektorat, AKIP), with the
+    office's planned action: a row of the matriks tindak lanjut (seed 004). It is
+    carried into the next years' reports until it is marked done."""
+
+    opd = models.ForeignKey(
+        PerangkatDaerah,
+        on_delete=models.CASCADE,
+        related_name="rekomendasi",
+        verbose_name="perangkat daerah",
+    )
+    tahun = models.PositiveSmallIntegerField(
+        help_text="Tahun laporan yang pertama memuat rekomendasi ini."
+    )
+    triwulan = models.PositiveSmallIntegerField(
+        choices=TRIWULAN_CHOICES,
+        validators=TRIWULAN_VALIDATORS,
+        default=1,
+        help_text="Triwulan laporan yang pertama memuat rekomendasi ini.",
+    )
+    sumber = models.CharField(
+        "sumber evaluasi",
+        max_length=200,
+        help_text="Mis. Inspektorat, hasil evaluasi AKIP 2023, evaluasi Triwulan III.",
+    )
+    rekomendasi = models.TextField()
+    rencana_aksi = models.TextField("rencana aksi tindak lanjut", blank=True)
+    unit_kerja = models.ForeignKey(
+        UnitKerja,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rekomendasi",
+        verbose_name="penanggung jawab",
+    )
+    batas_waktu = models.DateField("batas waktu", null=True, blank=True)
+    selesai_tahun = models.PositiveSmallIntegerField(
+        "selesai pada tahun", null=True, blank=True
+    )
+    selesai_triwulan = models.PositiveSmallIntegerField(
+        "selesai pada triwulan",
+        null=True,
+        blank=True,
+        choices=TRIWULAN_CHOICES,
+        validators=TRIWULAN_VALIDATORS,
+    )
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "rekomendasi hasil evaluasi"
+        verbose_name_plural = "matriks tindak lanjut hasil evaluasi"
+        ordering = ["opd", "tahun", "urutan", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(selesai_tahun__isnull=True, selesai_triwulan__isnull=True)
+                | Q(selesai_tahun__isnull=False, selesai_triwulan__isnull=False),
+                name="rekomendasi_selesai_lengkap",
+            ),
+            models.CheckConstraint(
+                condition=Q(selesai_tahun__isnull=True)
+                | Q(selesai_tahun__gt=F("tahun"))
+                | Q(selesai_tahun=F("tahun"), selesai_triwulan__gte=F("triwulan")),
+                name="rekomendasi_selesai_setelah_mulai",
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="rekomendasi_triwulan_1_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.rekomendasi[:80]
+
+    def clean(self) -> None:
+        if self.unit_kerja_id and self.unit_kerja.opd_id != self.opd_id:
+            raise ValidationError(
+                {"unit_kerja": "Penanggung jawab harus unit perangkat daerah ini."}
+            )
+
+    @property
+    def selesai(self) -> bool:
+        return self.selesai_tahun is not None
+
+
+class ProgresTindakLanjut(models.Model):
+    """Where the follow-up of a recommendation stands at the end of a quarter."""
+
+    rekomendasi = models.ForeignKey(
+        RekomendasiEvaluasi, on_delete=models.CASCADE, related_name="progres"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    triwulan = models.PositiveSmallIntegerField(
+        choices=TRIWULAN_CHOICES, validators=TRIWULAN_VALIDATORS
+    )
+    uraian = models.TextField("status / progres penyelesaian")
+
+    class Meta:
+        verbose_name = "progres tindak lanjut"
+        verbose_name_plural = "progres tindak lanjut"
+        ordering = ["rekomendasi", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rekomendasi", "tahun", "triwulan"],
+                name="progres_tindak_lanjut_unik",
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="progres_tindak_lanjut_triwulan_1_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rekomendasi} {self.tahun} TW {ROMAWI[self.triwulan]}"
 
 
 class KomposisiPegawai(models.Model):

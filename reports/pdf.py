@@ -2,9 +2,10 @@
 
 The PDF is the same HTML as the report page (the same templates, from the same
 ``reports.laporan`` objects) with print styles: the paper size of the office, a
-running header with the office and the period, "Halaman X dari Y", table headers
-repeated on every page, no table row split across pages, bookmarks per BAB, fonts
-embedded and subset.
+running header with the office and the period, "Halaman X dari Y", on the pages of a
+unit report whose quarter is not approved the mark "Draf - belum disetujui atasan",
+table headers repeated on every page, no table row split across pages, bookmarks per
+BAB, fonts embedded and subset.
 """
 
 from __future__ import annotations
@@ -26,19 +27,22 @@ UKURAN = {UkuranKertas.A4: "210mm 297mm", UkuranKertas.F4: "215mm 330mm"}
 
 def css_halaman(kertas: str) -> str:
     """The @page rules for a paper size: portrait pages, landscape ones for the wide
-    tables, and the running header and page numbers (none on the cover)."""
+    tables, and the running header, page numbers and draft mark (none on the
+    cover)."""
     lebar, tinggi = UKURAN[UkuranKertas(kertas)].split()
     kepala_kaki = """
         @top-left { content: string(kepala); font: 8pt "Liberation Sans";
                     color: #444; vertical-align: bottom; padding-bottom: 3mm; }
         @bottom-right { content: "Halaman " counter(page) " dari " counter(pages);
                         font: 8pt "Liberation Sans"; color: #444; }
+        @bottom-left { content: string(draf, first); font: bold 8pt "Liberation Sans";
+                       color: #9b2c24; }
     """
     return f"""
         @page {{ size: {lebar} {tinggi}; margin: 20mm 18mm 18mm 22mm; {kepala_kaki} }}
         @page lanskap {{ size: {tinggi} {lebar}; margin: 18mm 16mm 16mm 16mm;
                         {kepala_kaki} }}
-        @page :first {{ @top-left {{ content: none; }}
+        @page :first {{ @top-left {{ content: none; }} @bottom-left {{ content: none; }}
                         @bottom-right {{ content: none; }} }}
         .lanskap {{ page: lanskap; }}
     """

@@ -14,8 +14,9 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import cached_property
 
-from reports import jadwal, kinerja
+from reports import jadwal, kinerja, selectors_kantor
 from reports.kinerja import AngkaAnggaran, AngkaKinerja, Isian, Rerata
 from reports.models import (
     ROMAWI,
@@ -30,11 +31,16 @@ from reports.models import (
     Program,
     Realisasi,
     SubKegiatan,
+    SumberIKU,
+    SumberRealisasi,
+    TahapRencana,
     TahunAnggaran,
     UnitKerja,
 )
 
 Tingkat = Indikator.Tingkat
+# A report in these states keeps the stage of the plan it was submitted under.
+TAHAP_TETAP = {LaporanTriwulan.Status.DIAJUKAN, LaporanTriwulan.Status.DISETUJUI}
 # From the leaves up: a unit reports at the lowest level it is responsible for.
 URUTAN_TINGKAT = [Tingkat.SUB_KEGIATAN, Tingkat.KEGIATAN, Tingkat.PROGRAM, Tingkat.IKU]
 
@@ -62,10 +68,25 @@ def tahun_anggaran_for(opd_slug: str, tahun: int) -> TahunAnggaran:
     )
 
 
+def nama_tahap(tahun_anggaran: TahunAnggaran, tahap: str) -> str:
+    """How a report names the stage of the plan it measures against: "DPA
+    Perubahan"; "DPA murni" in a year that has a Perubahan; else just "DPA"."""
+    if tahap == TahapRencana.PERUBAHAN:
+        return "DPA Perubahan"
+    return "DPA" if tahun_anggaran.perubahan_mulai is None else "DPA murni"
+
+
 def label_periode(dasar: str, triwulan: int) -> str:
     """ "TW II" for a quarterly basis, "s/d TW II" for a year-to-date one."""
     tw = f"TW {ROMAWI[triwulan]}"
     return tw if dasar == DasarCapaian.TRIWULAN else f"s/d {tw}"
+
+
+@dataclass(frozen=True)
+class RingkasanTahap:
+    jumlah_program: int
+    jumlah_kegiatan: int
+    belanja: Decimal | None
 
 
 class PohonTahun:
@@ -88,7 +109,8 @@ class PohonTahun:
         the quarter, so the entry form shows what they would give."""
         self.tahun_anggaran = tahun_anggaran
         self.triwulan = triwulan
-        self.dasar = tahun_anggaran.dasar_capaian
+        self.dasar_kinerja = tahun_anggaran.dasar_kinerja
+        self.dasar_keuangan = tahun_anggaran.dasar_keuangan
         pemda = tahun_anggaran.opd.pemda
         self.skala = pemda.skala_predikat()
         self.batas_rata_rata = (
@@ -96,16 +118,25 @@ class PohonTahun:
         )
 
         ta = tahun_anggaran
-        self.program = list(
+        # Every unit's report of every quarter of the year: their status marks the
+        # printed pages, and a submitted report keeps the stage of the plan (murni
+        # or Perubahan) it was submitted under.
+        self._laporan = {
+            (lap.unit_kerja_id, lap.triwulan): lap
+            for lap in LaporanTriwulan.objects.filter(tahun_anggaran=ta).select_related(
+                "disetujui_oleh"
+            )
+        }
+        program = list(
             Program.objects.filter(tahun_anggaran=ta).order_by("urutan", "pk")
         )
         # ``urutan`` counts within the parent: order by the whole path (plan order).
-        self.kegiatan = list(
+        kegiatan = list(
             Kegiatan.objects.filter(program__tahun_anggaran=ta).order_by(
                 "program__urutan", "program_id", "urutan", "pk"
             )
         )
-        self.sub_kegiatan = list(
+        sub_kegiatan = list(
             SubKegiatan.objects.filter(kegiatan__program__tahun_anggaran=ta)
             .prefetch_related("anggaran", "realisasi_anggaran")
             .order_by(
@@ -117,7 +148,35 @@ class PohonTahun:
                 "pk",
             )
         )
-        self.indikator = list(Indikator.objects.for_tahun(ta))
+        indikator = list(Indikator.objects.for_tahun(ta))
+        # The plan of the quarter: each item as its own unit's stage holds it. An
+        # item dropped in the Perubahan stays while an item below it is still
+        # measured against the murni (a report approved before the Perubahan).
+        self._semua = (program, kegiatan, sub_kegiatan)
+        self.sub_kegiatan = [s for s in sub_kegiatan if self._ada(s)]
+        ada = {s.kegiatan_id for s in self.sub_kegiatan}
+        self.kegiatan = [k for k in kegiatan if self._ada(k) or k.pk in ada]
+        ada = {k.program_id for k in self.kegiatan}
+        self.program = [p for p in program if self._ada(p) or p.pk in ada]
+        pemilik = {
+            Tingkat.PROGRAM: {p.pk for p in self.program},
+            Tingkat.KEGIATAN: {k.pk for k in self.kegiatan},
+            Tingkat.SUB_KEGIATAN: {s.pk for s in self.sub_kegiatan},
+        }
+        self.indikator = [
+            i
+            for i in indikator
+            if self._ada(i)
+            and (i.tingkat == Tingkat.IKU or i.induk.pk in pemilik[i.tingkat])
+        ]
+        self.indikator_by_id = {i.pk: i for i in self.indikator}
+        # The sources of IKU taken from the plan: read only when there are some.
+        self._sumber_iku: dict[int, list[SumberIKU]] = defaultdict(list)
+        if any(i.sumber == SumberRealisasi.RENCANA for i in self.indikator):
+            for s in SumberIKU.objects.filter(iku__tahun_anggaran=ta).order_by(
+                "urutan", "pk"
+            ):
+                self._sumber_iku[s.iku_id].append(s)
 
         self.program_by_id = {p.pk: p for p in self.program}
         self.kegiatan_by_id = {k.pk: k for k in self.kegiatan}
@@ -129,14 +188,76 @@ class PohonTahun:
         self._indikator_dari: dict[tuple[str, int], list[Indikator]] = defaultdict(list)
         for i in self.indikator:
             self._indikator_dari[_kunci_indikator(i)].append(i)
+        self._unit_berisi = {i.unit_kerja_id for i in self.indikator} | {
+            s.unit_kerja_id for s in self.sub_kegiatan
+        }
         self._isian_kinerja = isian_kinerja or {}
         self._isian_anggaran = isian_anggaran or {}
         self._angka: dict[int, AngkaKinerja] = {}
         self._capaian_simpul: dict[tuple[str, int], Decimal | None] = {}
 
     @property
-    def label_periode(self) -> str:
-        return label_periode(self.dasar, self.triwulan)
+    def label_kinerja(self) -> str:
+        return label_periode(self.dasar_kinerja, self.triwulan)
+
+    # --- stages of the plan (APBD-Perubahan) -------------------------------------
+
+    def tahap(self, unit_id: int, triwulan: int | None = None) -> str:
+        """The stage a unit's quarter is measured against: the one its report was
+        submitted under, for as long as it is submitted or approved (so an
+        approved quarter never changes); otherwise the stage in force."""
+        q = triwulan or self.triwulan
+        lap = self._laporan.get((unit_id, q))
+        if lap is not None and lap.tahap and lap.status in TAHAP_TETAP:
+            return lap.tahap
+        return self.tahun_anggaran.tahap_triwulan(q)
+
+    @property
+    def tahap_kantor(self) -> str:
+        """The stage in force for the quarter (the office report's)."""
+        return self.tahun_anggaran.tahap_triwulan(self.triwulan)
+
+    def tahap_lain(self, unit: Iterable[UnitKerja]) -> list[UnitKerja]:
+        """The units (of those given) whose quarter is measured against another
+        stage than the office's: reports submitted before the Perubahan."""
+        return [
+            u
+            for u in unit
+            if self.berisi(u.pk) and self.tahap(u.pk) != self.tahap_kantor
+        ]
+
+    def ringkasan_tahap(self, tahap: str) -> RingkasanTahap:
+        """The number of programs and kegiatan and the spending of the whole plan
+        at a stage (seed 001 Tabel 2.6); the spending only where every sub
+        kegiatan of that stage has its budget."""
+        program, kegiatan, sub_kegiatan = self._semua
+        pagu = [
+            None if (a := anggaran_tahap(s, tahap)) is None else a.pagu
+            for s in sub_kegiatan
+            if s.ada_di(tahap)
+        ]
+        return RingkasanTahap(
+            jumlah_program=sum(p.ada_di(tahap) for p in program),
+            jumlah_kegiatan=sum(k.ada_di(tahap) for k in kegiatan),
+            belanja=kinerja.jumlah(pagu) if pagu else None,
+        )
+
+    def _ada(self, butir: Simpul | Indikator) -> bool:
+        return butir.ada_di(self.tahap(butir.unit_kerja_id))
+
+    def target(
+        self, indikator: Indikator, triwulan: int | None = None
+    ) -> tuple[Decimal | None, list[Decimal | None]]:
+        """An indicator's yearly and quarterly targets at its unit's stage."""
+        return indikator.target_tahap(self.tahap(indikator.unit_kerja_id, triwulan))
+
+    def anggaran(self, sub: SubKegiatan) -> Anggaran | None:
+        """A sub kegiatan's budget at its unit's stage."""
+        return anggaran_tahap(sub, self.tahap(sub.unit_kerja_id))
+
+    @property
+    def label_keuangan(self) -> str:
+        return label_periode(self.dasar_keuangan, self.triwulan)
 
     # --- structure ------------------------------------------------------------
 
@@ -157,6 +278,26 @@ class PohonTahun:
         return next(
             (r for r in indikator.realisasi.all() if r.triwulan == self.triwulan), None
         )
+
+    def laporan(
+        self, unit_id: int, triwulan: int | None = None
+    ) -> LaporanTriwulan | None:
+        """A unit's report record of a quarter (this one by default), if any."""
+        return self._laporan.get((unit_id, triwulan or self.triwulan))
+
+    def berisi(self, unit_id: int) -> bool:
+        """Whether a unit has anything to report this year."""
+        return unit_id in self._unit_berisi
+
+    def belum_disetujui(self, unit: Iterable[UnitKerja]) -> list[UnitKerja]:
+        """The units (of those given) with something to report whose report of the
+        quarter is not approved: their figures are still drafts."""
+        return [
+            u
+            for u in unit
+            if self.berisi(u.pk)
+            and ((lap := self.laporan(u.pk)) is None or not lap.terkunci)
+        ]
 
     def indikator_iku(self) -> list[Indikator]:
         return [i for i in self.indikator if i.tingkat == Tingkat.IKU]
@@ -179,26 +320,66 @@ class PohonTahun:
             self._angka[indikator.pk] = self._hitung(indikator)
         return self._angka[indikator.pk]
 
+    @cached_property
+    def survei(self) -> dict[int, selectors_kantor.HasilSurvei]:
+        """The year's IKM surveys, read when first needed."""
+        return selectors_kantor.survei_tahun(self.tahun_anggaran)
+
+    def sumber_iku(self, indikator: Indikator) -> list[SumberIKU]:
+        return self._sumber_iku[indikator.pk]
+
+    def _realisasi(self, indikator: Indikator) -> list[Isian | None]:
+        """An indicator's entries per quarter: typed, or for an IKU taken from its
+        source, the survey's IKM or the plan's figures of the quarter."""
+        if indikator.sumber == SumberRealisasi.SURVEI_IKM:
+            return selectors_kantor.realisasi_survei(self.survei)
+        if indikator.sumber == SumberRealisasi.RENCANA:
+            per_triwulan: list[Isian | None] = [None] * 4
+            try:
+                nilai = kinerja.nilai_sumber(
+                    [self._nilai_sumber(s) for s in self.sumber_iku(indikator)],
+                    rumus=indikator.rumus_sumber,
+                )
+            except kinerja.RumusTidakSah:
+                nilai = None
+            if nilai is not None:
+                per_triwulan[self.triwulan - 1] = Isian(nilai)
+            return per_triwulan
+        return isian_realisasi(indikator)
+
+    def _nilai_sumber(self, sumber: SumberIKU) -> Decimal | None:
+        """A source's figure in the quarter: a program's or kegiatan's capaian, an
+        indicator's realisation; missing when not in the quarter's plan."""
+        if sumber.program_id:
+            simpul = self.program_by_id.get(sumber.program_id)
+        elif sumber.kegiatan_id:
+            simpul = self.kegiatan_by_id.get(sumber.kegiatan_id)
+        else:
+            ind = self.indikator_by_id.get(sumber.indikator_id)
+            return None if ind is None else self.angka(ind).realisasi
+        return None if simpul is None else self.capaian_simpul(simpul)
+
     def _hitung(self, indikator: Indikator) -> AngkaKinerja:
-        target = kinerja.isian(indikator.target_triwulan)
+        target_tahunan, target_tw = self.target(indikator)
+        target = kinerja.isian(target_tw)
         if indikator.dari_turunan:
             simpul = indikator.induk
             anak = self.anak(simpul) if isinstance(simpul, Program | Kegiatan) else []
             return kinerja.angka_turunan(
-                dasar=self.dasar,
+                dasar=self.dasar_kinerja,
                 triwulan=self.triwulan,
-                target_tahunan=indikator.target_tahunan,
+                target_tahunan=target_tahunan,
                 target=target,
                 rerata=self.rata_rata(self.capaian_simpul(a) for a in anak),
                 skala=self.skala,
             )
         return kinerja.angka_kinerja(
-            dasar=self.dasar,
+            dasar=self.dasar_kinerja,
             triwulan=self.triwulan,
-            target_tahunan=indikator.target_tahunan,
+            target_tahunan=target_tahunan,
             target=target,
             realisasi=self._ganti(
-                _isian_realisasi(indikator), self._isian_kinerja, indikator.pk
+                self._realisasi(indikator), self._isian_kinerja, indikator.pk
             ),
             cara=indikator.cara_akumulasi,
             polaritas=indikator.polaritas,
@@ -237,10 +418,10 @@ class PohonTahun:
     # --- money ----------------------------------------------------------------
 
     def angka_sub_kegiatan(self, sub: SubKegiatan) -> AngkaAnggaran:
-        anggaran = _anggaran_berlaku(sub)
+        anggaran = self.anggaran(sub)
         kas = [None] * 4 if anggaran is None else anggaran.kas_triwulan
         return kinerja.angka_anggaran(
-            dasar=self.dasar,
+            dasar=self.dasar_keuangan,
             triwulan=self.triwulan,
             pagu=None if anggaran is None else anggaran.pagu,
             kas=kinerja.isian(kas),
@@ -259,21 +440,26 @@ class PohonTahun:
         """The planned disbursement (anggaran kas) of TW I..IV of any item; a
         kegiatan's or program's is the sum of its sub kegiatan's."""
         if isinstance(simpul, SubKegiatan):
-            anggaran = _anggaran_berlaku(simpul)
+            anggaran = self.anggaran(simpul)
             return [None] * 4 if anggaran is None else anggaran.kas_triwulan
         anak = [self.kas_per_triwulan(a) for a in self.anak(simpul)]
         return [kinerja.jumlah(k[q] for k in anak) for q in range(4)]
 
     def seri(self, indikator: Indikator) -> list[kinerja.TitikTriwulan]:
         """Target and realisation of TW I..IV of an entered indicator, for its
-        chart."""
+        chart. Each quarter is measured against the stage it was (or is) under."""
+        target_tahunan, target = self.target(indikator)
         return kinerja.seri_triwulan(
-            dasar=self.dasar,
-            target_tahunan=indikator.target_tahunan,
-            target=kinerja.isian(indikator.target_triwulan),
-            realisasi=_isian_realisasi(indikator),
+            dasar=self.dasar_kinerja,
+            target_tahunan=target_tahunan,
+            target=kinerja.isian(target),
+            realisasi=self._realisasi(indikator),
             cara=indikator.cara_akumulasi,
             sampai=self.triwulan,
+            rencana_per_triwulan=[
+                (t, kinerja.isian(tw))
+                for t, tw in (self.target(indikator, q) for q in range(1, 5))
+            ],
         )
 
     def total_keuangan(self) -> AngkaAnggaran:
@@ -282,7 +468,7 @@ class PohonTahun:
         )
 
 
-def _isian_realisasi(indikator: Indikator) -> list[Isian | None]:
+def isian_realisasi(indikator: Indikator) -> list[Isian | None]:
     per_triwulan: list[Isian | None] = [None] * 4
     for r in indikator.realisasi.all():
         nilai = r.nilai_efektif
@@ -298,10 +484,14 @@ def isian_realisasi_anggaran(sub: SubKegiatan) -> list[Isian | None]:
     return per_triwulan
 
 
-def _anggaran_berlaku(sub: SubKegiatan) -> Anggaran | None:
-    """The budget in force: the changed one (perubahan) once there is one."""
+def anggaran_tahap(sub: SubKegiatan, tahap: str) -> Anggaran | None:
+    """A sub kegiatan's budget at a stage: the Perubahan's row, or the murni row
+    where the Perubahan left the budget unchanged; the murni row at the murni
+    stage. Uses the prefetched ``anggaran``."""
     rows = {a.tahap: a for a in sub.anggaran.all()}
-    return rows.get(Anggaran.Tahap.PERUBAHAN) or rows.get(Anggaran.Tahap.MURNI)
+    if tahap == TahapRencana.PERUBAHAN:
+        return rows.get(TahapRencana.PERUBAHAN) or rows.get(TahapRencana.MURNI)
+    return rows.get(TahapRencana.MURNI)
 
 
 # --- one unit's quarter ---
@@ -351,29 +541,50 @@ class LaporanUnit:
     rata_rata_kinerja: Rerata
     baris_keuangan: list[BarisKeuangan]
     total_keuangan: AngkaAnggaran
+    tahap: str  # the stage of the plan the quarter is measured against
 
     @property
-    def dasar(self) -> str:
-        return self.tahun_anggaran.dasar_capaian
+    def nama_tahap(self) -> str:
+        return nama_tahap(self.tahun_anggaran, self.tahap)
 
     @property
-    def ada_target_periode(self) -> bool:
+    def dasar_kinerja(self) -> str:
+        return self.tahun_anggaran.dasar_kinerja
+
+    @property
+    def dasar_keuangan(self) -> str:
+        return self.tahun_anggaran.dasar_keuangan
+
+    @property
+    def ada_target_kinerja(self) -> bool:
         """Whether the compared target differs from the yearly one, and so needs a
         column of its own."""
-        return self.dasar != DasarCapaian.TAHUNAN
+        return self.dasar_kinerja != DasarCapaian.TAHUNAN
+
+    @property
+    def ada_target_keuangan(self) -> bool:
+        """Whether the compared amount differs from the pagu (a column of its own)."""
+        return self.dasar_keuangan != DasarCapaian.TAHUNAN
 
     @property
     def baris_isian(self) -> list[BarisKinerja]:
-        """The rows the unit enters: its indicators whose value is not derived."""
+        """The rows the unit enters: its indicators whose value is not derived
+        (from the items below, or for an IKU from its source)."""
         return [
             b
             for b in self.baris_kinerja
-            if b.indikator is not None and not b.indikator.dari_turunan
+            if b.indikator is not None
+            and not b.indikator.dari_turunan
+            and b.indikator.sumber == SumberRealisasi.ISIAN
         ]
 
     @property
-    def label_periode(self) -> str:
-        return label_periode(self.dasar, self.triwulan)
+    def label_kinerja(self) -> str:
+        return label_periode(self.dasar_kinerja, self.triwulan)
+
+    @property
+    def label_keuangan(self) -> str:
+        return label_periode(self.dasar_keuangan, self.triwulan)
 
 
 def laporan_unit(
@@ -395,25 +606,10 @@ def laporan_unit(
         isian_kinerja=isian_kinerja,
         isian_anggaran=isian_anggaran,
     )
-    return laporan_unit_dari(
-        pohon, unit, laporan_triwulan(unit, tahun_anggaran, triwulan)
-    )
+    return laporan_unit_dari(pohon, unit)
 
 
-def laporan_triwulan(
-    unit: UnitKerja, tahun_anggaran: TahunAnggaran, triwulan: int
-) -> LaporanTriwulan | None:
-    """A unit's report record of a quarter (status and review), if it has one."""
-    return (
-        LaporanTriwulan.objects.select_related("disetujui_oleh")
-        .filter(unit_kerja=unit, tahun_anggaran=tahun_anggaran, triwulan=triwulan)
-        .first()
-    )
-
-
-def laporan_unit_dari(
-    pohon: PohonTahun, unit: UnitKerja, laporan: LaporanTriwulan | None
-) -> LaporanUnit:
+def laporan_unit_dari(pohon: PohonTahun, unit: UnitKerja) -> LaporanUnit:
     """``laporan_unit`` from a year already read, so that the reports of many units
     share one reading."""
     milik = pohon.indikator_unit(unit)
@@ -423,13 +619,14 @@ def laporan_unit_dari(
         unit=unit,
         tahun_anggaran=pohon.tahun_anggaran,
         triwulan=pohon.triwulan,
-        laporan=laporan,
+        laporan=pohon.laporan(unit.pk),
         baris_kinerja=list(_baris_kinerja(pohon, unit)),
         rata_rata_kinerja=pohon.rata_rata(
             pohon.angka(i).capaian for i in milik if i.tingkat == tingkat_unit
         ),
         baris_keuangan=baris_keuangan,
         total_keuangan=kinerja.total_anggaran(b.angka for b in baris_keuangan),
+        tahap=pohon.tahap(unit.pk),
     )
 
 
@@ -513,7 +710,7 @@ def _baris_keuangan(pohon: PohonTahun, unit: UnitKerja) -> list[BarisKeuangan]:
 
 def sumber_dana(pohon: PohonTahun, simpul: Simpul) -> str:
     if isinstance(simpul, SubKegiatan):
-        anggaran = _anggaran_berlaku(simpul)
+        anggaran = pohon.anggaran(simpul)
         return "" if anggaran is None else anggaran.sumber_dana
     sumber = []
     for a in pohon.anak(simpul):
@@ -641,12 +838,18 @@ def status_laporan(
     year are left out. Six queries whatever the number of units."""
     ta = tahun_anggaran
     daftar = list(unit)
-    wajib: dict[int, int] = dict(
-        Indikator.objects.filter(tahun_anggaran=ta, dari_turunan=False)
-        .values("unit_kerja")
+    # Indicators to enter per unit and stage of the plan (murni, Perubahan).
+    wajib: dict[tuple[int, str], int] = defaultdict(int)
+    for unit_id, murni, perubahan, n in (
+        Indikator.objects.filter(
+            tahun_anggaran=ta, dari_turunan=False, sumber=SumberRealisasi.ISIAN
+        )
+        .values("unit_kerja", "di_murni", "di_perubahan")
         .annotate(n=Count("pk"))
-        .values_list("unit_kerja", "n")
-    )
+        .values_list("unit_kerja", "di_murni", "di_perubahan", "n")
+    ):
+        wajib[(unit_id, TahapRencana.MURNI)] += n if murni else 0
+        wajib[(unit_id, TahapRencana.PERUBAHAN)] += n if perubahan else 0
     ada_nilai = Q(indikator__rumus_pembilang="", nilai__isnull=False) | (
         ~Q(indikator__rumus_pembilang="")
         & Q(pembilang__isnull=False, penyebut__isnull=False)
@@ -654,7 +857,10 @@ def status_laporan(
     terisi: dict[tuple[int, int], int] = {
         (u, tw): n
         for u, tw, n in Realisasi.objects.filter(
-            ada_nilai, indikator__tahun_anggaran=ta, indikator__dari_turunan=False
+            ada_nilai,
+            indikator__tahun_anggaran=ta,
+            indikator__dari_turunan=False,
+            indikator__sumber=SumberRealisasi.ISIAN,
         )
         .values("indikator__unit_kerja", "triwulan")
         .annotate(n=Count("pk"))
@@ -680,10 +886,17 @@ def status_laporan(
         )
         for tw in range(1, 5)
     ]
+
+    def tahap(lap: LaporanTriwulan | None, tw: int) -> str:
+        if lap is not None and lap.tahap and lap.status in TAHAP_TETAP:
+            return lap.tahap
+        return ta.tahap_triwulan(tw)
+
     hasil = []
     for b in urut_pohon(daftar):
         u = b.unit
-        if not wajib.get(u.pk) and u.pk not in punya_anggaran:
+        ada = any(wajib[(u.pk, t)] for t in TahapRencana.values)
+        if not ada and u.pk not in punya_anggaran:
             continue
         baris = []
         for tw in range(1, 5):
@@ -694,7 +907,7 @@ def status_laporan(
                     triwulan=tw,
                     laporan=lap,
                     terisi=terisi.get((u.pk, tw), 0),
-                    wajib=wajib.get(u.pk, 0),
+                    wajib=wajib[(u.pk, tahap(lap, tw))],
                     tenggat=tenggat[tw - 1],
                     ketepatan=jadwal.ketepatan(
                         batas=tenggat[tw - 1],

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -28,6 +29,7 @@ from django.utils import timezone
 from reports import akses, selectors
 from reports.models import (
     KOTAK_TANGGAPAN,
+    ROMAWI,
     BuktiDukung,
     Indikator,
     LaporanTriwulan,
@@ -83,6 +85,7 @@ class IsianIndikator:
     nilai: Decimal | None = None
     pembilang: Decimal | None = None
     penyebut: Decimal | None = None
+    kumulatif: bool = False  # the value is s/d the quarter, not the quarter's own
     keluaran: str = ""
     kendala: str = ""
     tindak_lanjut: str = ""
@@ -96,6 +99,7 @@ class IsianSubKegiatan:
 
     sub_kegiatan: SubKegiatan
     nilai: Decimal | None
+    kumulatif: bool = False  # the amount is spending s/d the quarter
 
 
 @dataclass(frozen=True)
@@ -110,13 +114,16 @@ class Tanggapan:
 # --- audit ---
 
 
-def _tampil(nilai: object) -> str:
+def tampil_nilai(nilai: object) -> str:
+    """A value as the audit trail shows it."""
     if nilai is None or nilai == "":
         return KOSONG
     if isinstance(nilai, bool):
         return "Ya" if nilai else "Tidak"
     if isinstance(nilai, Decimal):
         return format_angka(nilai, 4)
+    if isinstance(nilai, date):
+        return f"{nilai:%d-%m-%Y}"
     return str(nilai)
 
 
@@ -143,8 +150,8 @@ class _Pencatat:
                 jenis=jenis,
                 objek=objek[:500],
                 kolom=kolom,
-                nilai_lama=_tampil(lama),
-                nilai_baru=_tampil(baru),
+                nilai_lama=tampil_nilai(lama),
+                nilai_baru=tampil_nilai(baru),
                 alasan=self.alasan,
                 kiriman=self.kiriman,
             )
@@ -230,6 +237,7 @@ KOLOM_REALISASI = [
     ("nilai", "Realisasi"),
     ("pembilang", "Pembilang"),
     ("penyebut", "Penyebut"),
+    ("kumulatif", "Nilai s/d triwulan"),
     ("keluaran", "Keluaran"),
     ("kendala", "Kendala"),
     ("tindak_lanjut", "Tindak lanjut"),
@@ -246,14 +254,16 @@ def realisasi_simpan(
     kinerja: Sequence[IsianIndikator],
     anggaran: Sequence[IsianSubKegiatan],
     kiriman: str = "",
+    tanggal: date | None = None,
 ) -> LaporanTriwulan:
     """Save what the entry form holds as the unit's draft for the quarter.
 
     ``versi`` is the report version the form was opened at (0 when there was no
     report yet); ``kiriman`` names this submission of the form (see
-    ``kiriman_tersimpan``). Raises ``AksiDitolak`` when the user may not enter this
-    unit's figures or the report is under review or approved, and ``Bentrok`` when
-    someone else saved it in between.
+    ``kiriman_tersimpan``); ``tanggal`` is the date printed above the signatures
+    (None: the day of submission). Raises ``AksiDitolak`` when the user may not
+    enter this unit's figures or the report is under review or approved, and
+    ``Bentrok`` when someone else saved it in between.
     """
     if not akses.boleh_isi(user, unit):
         raise AksiDitolak("Anda tidak berwenang mengisi laporan unit ini.")
@@ -282,7 +292,11 @@ def realisasi_simpan(
                 )
             _simpan_kinerja(pencatat, triwulan, kinerja)
             _simpan_anggaran(pencatat, triwulan, anggaran)
-            pencatat.tutup()
+            kolom = ()
+            if pencatat.ubah("Laporan", "Tanggal laporan", laporan.tanggal, tanggal):
+                laporan.tanggal = tanggal
+                kolom = ("tanggal",)
+            pencatat.tutup(*kolom)
     except IntegrityError as exc:
         # Two first saves at once: the other one created the report.
         laporan = LaporanTriwulan.objects.get(
@@ -347,8 +361,13 @@ def _simpan_kinerja(
     for isi in kinerja:
         ind = isi.indikator
         r = ada.get(ind.pk)
+        # The s/d flag alone is no entry: it only says how a value reads.
         kosong = not (
-            any(getattr(isi, k) not in (None, "") for k, _ in KOLOM_REALISASI)
+            any(
+                getattr(isi, k) not in (None, "")
+                for k, _ in KOLOM_REALISASI
+                if k != "kumulatif"
+            )
             or isi.bukti_baru
         )
         if r is None and kosong:
@@ -401,7 +420,16 @@ def _simpan_anggaran(
     for isi in anggaran:
         sub, r = isi.sub_kegiatan, ada.get(isi.sub_kegiatan.pk)
         lama = None if r is None else r.nilai
-        if not pencatat.ubah(sub.nama, "Realisasi anggaran (Rp)", lama, isi.nilai):
+        nilai_berubah = pencatat.ubah(
+            sub.nama, "Realisasi anggaran (Rp)", lama, isi.nilai
+        )
+        sd_berubah = isi.nilai is not None and pencatat.ubah(
+            sub.nama,
+            "Realisasi anggaran s/d triwulan",
+            r is not None and r.kumulatif,
+            isi.kumulatif,
+        )
+        if not (nilai_berubah or sd_berubah):
             continue
         if isi.nilai is None:
             r.delete()
@@ -411,6 +439,7 @@ def _simpan_anggaran(
         else:
             r.nilai = isi.nilai
             r.versi += 1
+        r.kumulatif = isi.kumulatif
         r.diubah_oleh = pencatat.user
         r.save()
 
@@ -420,9 +449,11 @@ def _simpan_anggaran(
 
 def kekurangan(lap: selectors.LaporanUnit) -> list[Kekurangan]:
     """What keeps a unit's quarterly report from being submitted: indicators without a
-    value, capaian below 100 % without kendala or tindak lanjut, and sub kegiatan
+    value, indicators behind plan (below the Rencana Aksi s/d the quarter, not merely
+    below the yearly target) without kendala or tindak lanjut, and sub kegiatan
     without their spending (which may be 0, but must be entered)."""
     hasil: list[Kekurangan] = []
+    rencana = f"rencana aksi s/d TW {ROMAWI[lap.triwulan]}"
     for b in lap.baris_isian:
         ind, r = b.indikator, b.realisasi
         nilai = None if r is None else r.nilai_efektif
@@ -430,13 +461,12 @@ def kekurangan(lap: selectors.LaporanUnit) -> list[Kekurangan]:
         if nilai is None:
             hasil.append(Kekurangan(f"Realisasi belum diisi: {ind.nama}", tautan))
             continue
-        capaian = b.angka.capaian
-        if capaian is not None and capaian < 100:
+        if b.angka.di_belakang_rencana:
             for kolom, label in (("kendala", "Kendala"), ("tindak_lanjut", "Solusi")):
                 if not getattr(r, kolom).strip():
                     hasil.append(
                         Kekurangan(
-                            f"{label} wajib diisi karena capaian di bawah 100 %: "
+                            f"{label} wajib diisi karena capaian di bawah {rencana}: "
                             f"{ind.nama}",
                             f"id_i{ind.pk}-{kolom}",
                         )
@@ -462,7 +492,11 @@ def laporan_ajukan(
     versi: int,
     kiriman: str = "",
 ) -> LaporanTriwulan:
-    """Submit the unit's report to its superior, once it is complete."""
+    """Submit the unit's report to its superior, once it is complete.
+
+    The office head's own report (a unit without a superior in the office, e.g.
+    the camat's IKU) has nobody to review it: it is final on submission, approved
+    by the one who submits it and signed by the head."""
     if not akses.boleh_isi(user, unit):
         raise AksiDitolak("Anda tidak berwenang mengajukan laporan unit ini.")
     with transaction.atomic():
@@ -480,30 +514,50 @@ def laporan_ajukan(
         if kurang:
             raise TidakLengkap(kurang)
         sekarang = timezone.now()
-        pencatat = _Pencatat(laporan, user, kiriman=kiriman)
-        pencatat.status(Status.DIAJUKAN)
+        pimpinan = unit.atasan_id is None
+        pencatat = _Pencatat(
+            laporan,
+            user,
+            "Laporan pimpinan perangkat daerah: final saat diajukan."
+            if pimpinan
+            else "",
+            kiriman=kiriman,
+        )
+        pencatat.status(Status.DISETUJUI if pimpinan else Status.DIAJUKAN)
         laporan.diajukan_pada = sekarang
+        # From now on the quarter is measured against the plan in force today,
+        # whatever Perubahan comes later (selectors.PohonTahun.tahap).
+        laporan.tahap = TahunAnggaran.objects.get(pk=tahun_anggaran.pk).tahap_triwulan(
+            triwulan
+        )
+        # Lateness is judged on this moment, whatever date the report carries.
         laporan.pertama_diajukan_pada = laporan.pertama_diajukan_pada or sekarang
-        laporan.tanggal = timezone.localdate(sekarang)
+        if laporan.tanggal is None:
+            pencatat.ubah(
+                "Laporan", "Tanggal laporan", None, timezone.localdate(sekarang)
+            )
+            laporan.tanggal = timezone.localdate(sekarang)
         # The superior's notes were about this round; the trail keeps them.
         laporan.catatan_baris = {}
-        pencatat.tutup(
-            "status",
-            "diajukan_pada",
-            "pertama_diajukan_pada",
-            "tanggal",
-            "catatan_baris",
-        )
+        kolom = ["status", "diajukan_pada", "pertama_diajukan_pada", "tanggal", "tahap"]
+        if pimpinan:
+            laporan.disetujui_oleh = user
+            laporan.disetujui_pada = sekarang
+            laporan.alasan_dikembalikan = ""
+            kolom += ["disetujui_oleh", "disetujui_pada", "alasan_dikembalikan"]
+        pencatat.tutup(*kolom, "catatan_baris")
     return laporan
 
 
-def _untuk_reviu(user, laporan_id: int, versi: int, dari: set[str]) -> LaporanTriwulan:
+def _untuk_reviu(
+    user, laporan_id: int, versi: int, dari: set[str], *, boleh=akses.boleh_reviu
+) -> LaporanTriwulan:
     laporan = (
         LaporanTriwulan.objects.select_for_update()
         .select_related("unit_kerja")
         .get(pk=laporan_id)
     )
-    if not akses.boleh_reviu(user, laporan.unit_kerja):
+    if not boleh(user, laporan.unit_kerja):
         raise AksiDitolak(
             "Hanya atasan langsung unit ini yang dapat mereviu laporannya."
         )
@@ -612,12 +666,19 @@ def laporan_kembalikan(
 def laporan_buka_kembali(
     *, user, laporan_id: int, versi: int, alasan: str
 ) -> LaporanTriwulan:
-    """Unlock an approved report for correction; the approval is withdrawn."""
+    """Unlock an approved report for correction; the approval is withdrawn. The
+    superior reopens a unit's report; the office head reopens their own."""
     alasan = alasan.strip()
     if not alasan:
         raise AksiDitolak("Tuliskan alasan laporan dibuka kembali.")
     with transaction.atomic():
-        laporan = _untuk_reviu(user, laporan_id, versi, {Status.DISETUJUI})
+        laporan = _untuk_reviu(
+            user,
+            laporan_id,
+            versi,
+            {Status.DISETUJUI},
+            boleh=akses.boleh_buka_kembali,
+        )
         pencatat = _Pencatat(laporan, user, alasan)
         pencatat.status(Status.DIKEMBALIKAN)
         laporan.disetujui_oleh = None

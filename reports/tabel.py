@@ -21,6 +21,7 @@ class Format(StrEnum):
     ANGKA = "angka"  # a measure: up to two decimals
     RUPIAH = "rupiah"  # an amount in Rupiah
     PERSEN = "persen"  # a percentage (100 means 100 %)
+    NRR = "nrr"  # a mean score on a 1-4 scale (IKM): up to four decimals
 
 
 Nilai = Decimal | int | str | None
@@ -165,3 +166,9 @@ class Tabel:
 
     def kaki_tampil(self) -> list[tuple[Baris, list[SelTampil]]]:
         return [(b, self.tampil(b)) for b in self.kaki]
+
+
+def gabung_teks(*bagian: str) -> str:
+    """Paragraphs joined, the empty ones left out (a cell that gathers the
+    narratives of several indicators)."""
+    return "\n".join(b.strip() for b in bagian if b and b.strip())

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from reports import views
+from reports import views, views_kantor
 
 app_name = "reports"
 
@@ -22,6 +22,15 @@ kantor = [
     path("pdf/", views.ekspor_buat, OPD, name="laporan_opd_pdf"),
     path("bundel/xlsx/", views.laporan_opd_xlsx, BUNDEL, name="bundel_xlsx"),
     path("bundel/pdf/", views.ekspor_buat, BUNDEL, name="bundel_pdf"),
+    path("isian/", views_kantor.kantor_isian, name="kantor_isian"),
+    path("iku/", views_kantor.kantor_iku, name="kantor_iku"),
+    path("ikm/", views_kantor.kantor_ikm, name="kantor_ikm"),
+    path("pendapatan/", views_kantor.kantor_pendapatan, name="kantor_pendapatan"),
+    path(
+        "tindak-lanjut/",
+        views_kantor.kantor_tindak_lanjut,
+        name="kantor_tindak_lanjut",
+    ),
 ]
 
 urlpatterns = [

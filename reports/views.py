@@ -35,9 +35,22 @@ from reports import (
     services,
     tasks,
 )
-from reports.forms import AlasanForm, FormulirLaporan, TanggapanForm, baca_versi
-from reports.models import BuktiDukung, Ekspor, LaporanTriwulan, TahunAnggaran
+from reports.forms import (
+    AlasanForm,
+    FormulirLaporan,
+    ImporRencanaAksiForm,
+    TanggapanForm,
+    baca_versi,
+)
+from reports.models import (
+    BuktiDukung,
+    Ekspor,
+    LaporanTriwulan,
+    TahapRencana,
+    TahunAnggaran,
+)
 from reports.tables import RiwayatTable
+from reports.views_kantor import tahun_perencana
 
 Status = LaporanTriwulan.Status
 
@@ -100,6 +113,7 @@ def unit_triwulan(
             "tahun_lain": selectors.tahun_opd(unit_kerja.opd),
             "boleh_isi": akses.boleh_isi(request.user, unit_kerja),
             "boleh_reviu": akses.boleh_reviu(request.user, unit_kerja),
+            "boleh_buka": akses.boleh_buka_kembali(request.user, unit_kerja),
         },
     )
 
@@ -144,9 +158,13 @@ def isian(
             kinerja=formulir.isian_kinerja(),
             anggaran=formulir.isian_anggaran(),
             kiriman=formulir.kiriman,
+            tanggal=formulir.tanggal_laporan(),
         )
         # Already submitted when this is the second click of the same form.
-        if request.POST.get("aksi") == "ajukan" and laporan.status != Status.DIAJUKAN:
+        if (
+            request.POST.get("aksi") == "ajukan"
+            and laporan.status in services.BOLEH_DIUBAH
+        ):
             laporan = services.laporan_ajukan(
                 user=request.user,
                 unit=unit_kerja,
@@ -187,6 +205,12 @@ def isian(
 
 def _tersimpan(request: HttpRequest, laporan: LaporanTriwulan) -> HttpResponse:
     """Where a saved entry form goes: the report once submitted, else the form."""
+    if laporan.status == Status.DISETUJUI and laporan.unit_kerja.atasan_id is None:
+        messages.success(
+            request,
+            "Laporan pimpinan disahkan saat diajukan: laporan final dan dikunci.",
+        )
+        return redirect(laporan.get_absolute_url())
     if laporan.status == Status.DIAJUKAN:
         messages.success(
             request, "Laporan diajukan kepada atasan. Isian dikunci sampai direviu."
@@ -245,12 +269,16 @@ def reviu(
     request: HttpRequest, opd: str, unit: str, tahun: int, triwulan: int
 ) -> HttpResponse:
     """The superior's review: the report as it will print, the Ruang Disposisi, and
-    approve / return (or reopen an approved report)."""
+    approve / return (or reopen an approved report). The office head comes here
+    only to reopen their own report, which was final on submission."""
     unit_kerja, ta = _unit_tahun(request, opd, unit, tahun, triwulan)
-    if not akses.boleh_reviu(request.user, unit_kerja):
+    boleh_reviu = akses.boleh_reviu(request.user, unit_kerja)
+    if not (boleh_reviu or akses.boleh_buka_kembali(request.user, unit_kerja)):
         raise PermissionDenied("Hanya atasan langsung unit ini yang dapat mereviu.")
     lap = selectors.laporan_unit(unit=unit_kerja, tahun_anggaran=ta, triwulan=triwulan)
     laporan = lap.laporan
+    if not boleh_reviu and (laporan is None or not laporan.terkunci):
+        raise PermissionDenied("Laporan pimpinan tidak direviu di dalam kantor.")
     if laporan is None:
         raise Http404("Laporan belum diisi.")
     aksi = request.POST.get("aksi", "")
@@ -318,6 +346,7 @@ def reviu(
             "form_buka": form_buka,
             "perubahan": perubahan,
             "versi": laporan.versi,
+            "boleh_reviu": boleh_reviu,
         },
         status=200 if request.method == "GET" else (409 if perubahan else 400),
     )
@@ -470,6 +499,7 @@ def laporan_opd(
             "daftar_ekspor": _ekspor_terakhir(ta, triwulan),
             "pekerja_hidup": pekerja.ada_yang_hidup(),
             "tahun_lain": selectors.tahun_opd(ta.opd),
+            "boleh_kelola": akses.boleh_kelola_kantor(request.user, ta.opd),
         },
     )
 
@@ -549,36 +579,31 @@ def ekspor_unduh(request: HttpRequest, pk: int) -> FileResponse:
 # --- Rencana Aksi import ---
 
 
-def _tahun_rencana(request: HttpRequest, opd: str, tahun: int) -> TahunAnggaran:
-    """The office's year, for its planner: 404 for an office the user does not see,
-    403 for one they see but may not plan."""
-    if not akses.unit_terlihat(request.user).filter(opd__slug=opd).exists():
-        raise Http404("Perangkat daerah tidak ditemukan.")
-    try:
-        tahun_anggaran = selectors.tahun_anggaran_for(opd, tahun)
-    except TahunAnggaran.DoesNotExist as exc:
-        raise Http404("Tahun anggaran tidak ada.") from exc
-    if not akses.boleh_impor(request.user, tahun_anggaran.opd):
-        raise PermissionDenied("Hanya perencana perangkat daerah ini.")
-    return tahun_anggaran
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 def impor_rencana_aksi(request: HttpRequest, opd: str, tahun: int) -> HttpResponse:
     """The Rencana Aksi page: download the template, upload the filled workbook."""
-    ta = _tahun_rencana(request, opd, tahun)
-    konteks: dict = {"ta": ta, "galat": [], "hasil": None}
+    ta = tahun_perencana(request, opd, tahun)
+    kirim = request.method == "POST"
+    form = ImporRencanaAksiForm(
+        request.POST if kirim else None,
+        request.FILES if kirim else None,
+        initial={"mulai": ta.perubahan_mulai or 3},
+    )
+    konteks: dict = {"ta": ta, "form": form, "galat": [], "hasil": None}
     status = 200
     if request.method == "POST":
-        berkas = request.FILES.get("berkas")
-        if berkas is None:
-            messages.error(request, "Pilih berkas .xlsx yang akan diunggah.")
+        if not form.is_valid():
+            for pesan in form.errors.get("berkas", []) + form.errors.get("mulai", []):
+                messages.error(request, pesan)
             status = 400
         else:
             try:
                 konteks["hasil"] = rencana_aksi.rencana_aksi_impor(
-                    user=request.user, tahun_anggaran=ta, berkas=berkas
+                    user=request.user,
+                    tahun_anggaran=ta,
+                    berkas=form.cleaned_data["berkas"],
+                    perubahan_mulai=form.perubahan_mulai(),
                 )
             except rencana_aksi.RencanaAksiTidakValid as salah:
                 konteks["galat"] = salah.galat
@@ -596,11 +621,17 @@ def impor_rencana_aksi(request: HttpRequest, opd: str, tahun: int) -> HttpRespon
 @require_GET
 @login_required
 def unduh_rencana_aksi(request: HttpRequest, opd: str, tahun: int) -> HttpResponse:
-    """The Rencana Aksi workbook: blank, or with ``?isi=1`` the year's stored plan."""
-    ta = _tahun_rencana(request, opd, tahun)
+    """The Rencana Aksi workbook: blank, or with ``?isi=1`` the year's stored plan
+    (``&tahap=perubahan``: as the DPA Perubahan, the starting point of one)."""
+    ta = tahun_perencana(request, opd, tahun)
     isi = request.GET.get("isi") == "1"
+    tahap = (
+        TahapRencana.PERUBAHAN
+        if request.GET.get("tahap") == TahapRencana.PERUBAHAN
+        else TahapRencana.MURNI
+    )
     return _berkas(
-        rencana_aksi.templat_rencana_aksi(ta, isi=isi),
-        rencana_aksi.nama_berkas(ta, isi=isi),
+        rencana_aksi.templat_rencana_aksi(ta, isi=isi, tahap=tahap),
+        rencana_aksi.nama_berkas(ta, isi=isi, tahap=tahap),
         XLSX,
     )

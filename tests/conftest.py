@@ -98,11 +98,17 @@ def make_unit(opd, slug: str, *, atasan=None, jenis="seksi") -> models.UnitKerja
     )
 
 
-def make_tahun(opd, tahun: int = 2024, dasar: str = "triwulan") -> models.TahunAnggaran:
+def make_tahun(
+    opd, tahun: int = 2024, dasar: str = "triwulan", dasar_keuangan: str | None = None
+) -> models.TahunAnggaran:
+    """An office's year; the basis of keuangan is that of kinerja unless given."""
     from reports import models
 
     return models.TahunAnggaran.objects.create(
-        opd=opd, tahun=tahun, dasar_capaian=dasar
+        opd=opd,
+        tahun=tahun,
+        dasar_kinerja=dasar,
+        dasar_keuangan=dasar_keuangan or dasar,
     )
 
 

@@ -7,9 +7,19 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from reports import models, services
-from tests.conftest import make_user
+from reports import models, selectors, services
+from reports.laporan import dokumen_unit
+from tests.conftest import (
+    make_anggaran,
+    make_indikator,
+    make_opd,
+    make_sub_kegiatan,
+    make_tahun,
+    make_unit,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -388,3 +398,119 @@ def test_history_lists_every_change_for_planner_and_examiner(sebagai, kasi, cama
         .status_code
         == 404
     )
+
+
+def test_on_plan_indicators_below_the_yearly_target_need_no_kendala():
+    # A yearly basis at TW II: 2 of 4 laporan is 50 % of the year but on plan.
+    opd = make_opd()
+    seksi = make_unit(opd, "seksi", atasan=make_unit(opd, "camat", jenis="pimpinan"))
+    ta = make_tahun(opd, 2024, dasar="tahunan")
+    sub = make_sub_kegiatan(ta, seksi)
+    sesuai = make_indikator(sub, realisasi={1: "1", 2: "1"})
+    tertinggal = make_indikator(sub, nama="Jumlah rapat", realisasi={1: "1", 2: "0"})
+    make_anggaran(sub, realisasi={1: "1000", 2: "1000"})
+    lap = selectors.laporan_unit(unit=seksi, tahun_anggaran=ta, triwulan=2)
+    angka = {b.indikator.pk: b.angka for b in lap.baris_isian}
+    assert angka[sesuai.pk].capaian == 50 and angka[sesuai.pk].capaian_rencana == 100
+    kurang = services.kekurangan(lap)
+    assert [k.tautan for k in kurang] == [
+        f"id_i{tertinggal.pk}-kendala",
+        f"id_i{tertinggal.pk}-tindak_lanjut",
+    ]
+    assert kurang[0].pesan == (
+        "Kendala wajib diisi karena capaian di bawah rencana aksi s/d TW II: "
+        "Jumlah rapat"
+    )
+    dok = dokumen_unit(unit=seksi, tahun_anggaran=ta, triwulan=2)
+    keterangan = [b.sel[-1].nilai for b in dok.tabel_rencana.baris]
+    assert keterangan == ["Sesuai rencana", "Di bawah rencana"]
+    assert [b.sel[-3].nilai for b in dok.tabel_rencana.baris] == [50, 25]
+
+
+def test_without_an_earlier_quarter_the_remark_names_the_target_it_used():
+    # Seed 000: TW I was not reported, so the plan s/d TW II cannot be compared;
+    # the remark says it judged by the quarter's own target.
+    opd = make_opd()
+    seksi = make_unit(opd, "seksi", atasan=make_unit(opd, "camat", jenis="pimpinan"))
+    ta = make_tahun(opd, 2024, dasar="triwulan")
+    sub = make_sub_kegiatan(ta, seksi)
+    make_indikator(sub, realisasi={2: "1"})
+    make_indikator(sub, nama="Jumlah rapat", realisasi={2: "0"})
+    make_indikator(sub, nama="Jumlah patroli")
+    dok = dokumen_unit(unit=seksi, tahun_anggaran=ta, triwulan=2)
+    keterangan = [b.sel[-1].nilai for b in dok.tabel_rencana.baris]
+    assert keterangan == ["Sesuai target TW II", "Di bawah target TW II", "-"]
+
+
+# --- the report's date; the office head's own report ---
+
+
+def test_the_operator_sets_the_report_date_and_lateness_follows_submission(
+    sebagai, kasi
+):
+    klien = sebagai(kasi)
+    salah = klien.post(ISIAN, data_isian(**{"laporan-tanggal": "2099-01-01"}))
+    assert "Tanggal laporan tidak boleh setelah hari ini." in salah.content.decode()
+    salah = klien.post(ISIAN, data_isian(**{"laporan-tanggal": "2024-06-30"}))
+    assert "tidak boleh sebelum triwulan dimulai (01/07/2024)" in (
+        salah.content.decode()
+    )
+    klien.post(ISIAN, data_isian(aksi="ajukan", **{"laporan-tanggal": "2024-09-30"}))
+    lap = laporan()
+    assert lap.status == "diajukan"
+    assert str(lap.tanggal) == "2024-09-30"
+    assert lap.pertama_diajukan_pada.date() > lap.tanggal  # entered after the fact
+    html = klien.get(reverse("reports:laporan_unit", kwargs=ARGS)).content.decode()
+    assert "Kalaena, 30 September 2024" in html
+    # The deadline (October 2024) is judged on the submission, not on the date.
+    status = selectors.status_laporan(
+        tahun_anggaran=lap.tahun_anggaran,
+        unit=[lap.unit_kerja],
+        hari_ini=timezone.localdate(),
+    )
+    assert status[0].triwulan[2].ketepatan == "terlambat"
+
+
+def test_without_a_date_the_report_is_dated_the_day_of_submission(sebagai, kasi):
+    sebagai(kasi).post(ISIAN, data_isian(aksi="ajukan"))
+    assert laporan().tanggal == timezone.localdate()
+
+
+def test_the_office_heads_own_report_is_final_on_submission(client):
+    opd = make_opd()
+    kepala = make_unit(opd, "kepala", jenis="pimpinan")
+    ta = make_tahun(opd, 2024)
+    sub = make_sub_kegiatan(ta, kepala)
+    ind = make_indikator(sub)
+    make_anggaran(sub)
+    camat = make_user("camat.uji", opd=opd, unit=kepala, peran="atasan")
+    client.force_login(camat)
+    args = {"opd": opd.slug, "unit": "kepala", "tahun": 2024, "triwulan": 1}
+    isian = reverse("reports:isian", kwargs=args)
+    assert "Simpan dan sahkan laporan" in client.get(isian).content.decode()
+    response = client.post(
+        isian,
+        {
+            "versi": "0",
+            "aksi": "ajukan",
+            f"i{ind.pk}-nilai": "1",
+            f"i{ind.pk}-keluaran": "",
+            f"i{ind.pk}-kendala": "",
+            f"i{ind.pk}-tindak_lanjut": "",
+            f"s{sub.pk}-nilai": "1.000",
+        },
+        follow=True,
+    )
+    assert "Laporan pimpinan disahkan saat diajukan" in response.content.decode()
+    lap = models.LaporanTriwulan.objects.get(unit_kerja=kepala, triwulan=1)
+    assert (lap.status, lap.disetujui_oleh) == ("disetujui", camat)
+    assert lap.riwayat.filter(kolom="Status", nilai_baru="Disetujui").exists()
+    laporan_html = client.get(
+        reverse("reports:laporan_unit", kwargs=args)
+    ).content.decode()
+    assert "B. Pengesahan" in laporan_html and "Mengetahui," not in laporan_html
+    # The head reopens it; nobody else in the office reviews it.
+    reviu = reverse("reports:reviu", kwargs=args)
+    client.post(reviu, {"aksi": "buka", "versi": lap.versi, "alasan": "Salah ketik"})
+    lap.refresh_from_db()
+    assert lap.status == "dikembalikan"

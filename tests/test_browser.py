@@ -155,13 +155,20 @@ def test_quarter_is_entered_returned_fixed_and_approved(
         ).order_by("pk")
     )
 
+    # TW I of the first indicator, so that its s/d TW II (1 + 1) is known.
+    models.Realisasi.objects.create(indikator=ind[0], triwulan=1, nilai=1)
+
     # The Kasi finds TW III on the home page and opens the entry form.
     kasi = masuk(chromium, live_server, "kasi.trantib")
     kasi.click("td.sel-status[data-triwulan='3'] a")
     kasi.click("text=Isi realisasi")
     kasi.wait_for_selector("#form-isian")
-    kasi.fill(f"#id_i{ind[0].pk}-nilai", "1")
-    # The capaian is computed by the server as the user types.
+    # The SIPD way: 3 laporan s/d TW III; the server derives TW III alone (1) and
+    # the capaian (1 of the quarter's target 1) as the user types.
+    kasi.fill(f"#id_i{ind[0].pk}-nilai", "3")
+    kasi.select_option(f"#id_i{ind[0].pk}-kumulatif", "1")
+    expect(kasi.locator(f"#k{ind[0].pk}-realisasi")).to_have_text("1")
+    expect(kasi.locator(f"#k{ind[0].pk}-sd")).to_have_text("3")
     expect(kasi.locator(f"#k{ind[0].pk}-capaian")).to_have_text("100 %")
     assert kasi.inner_text(f"#k{ind[0].pk}-predikat") == "Sangat Baik"
     kasi.fill(f"#id_i{ind[1].pk}-nilai", "1")
@@ -238,6 +245,7 @@ def test_quarter_is_entered_returned_fixed_and_approved(
         kasi.click("text=Unduh PDF")
     teks = teks_pdf(Path(unduhan.value.path()).read_bytes())
     assert "Mengetahui," in teks and "Laporan sudah baik" in teks
+    assert "Draf" not in teks
 
 
 def test_planner_makes_the_office_pdf_in_the_background(

@@ -43,7 +43,7 @@ def test_demo_command_loads_an_empty_database_and_prints_working_accounts():
     call_command("siapkan_demo", stdout=out)
     teks = out.getvalue()
     assert "Data demo dimuat" in teks
-    assert models.PerangkatDaerah.objects.count() == 2
+    assert models.PerangkatDaerah.objects.count() == 3  # Kalaena, Lumajang, Towuti
     for akun in AKUN_DEMO:
         assert akun.username in teks
         masuk = RequestFactory().post("/akun/login/")
@@ -55,4 +55,4 @@ def test_demo_command_loads_an_empty_database_and_prints_working_accounts():
     again = io.StringIO()
     call_command("siapkan_demo", stdout=again)
     assert "tidak dimuat ulang" in again.getvalue()
-    assert models.PerangkatDaerah.objects.count() == 2
+    assert models.PerangkatDaerah.objects.count() == 3  # Kalaena, Lumajang, Towuti

@@ -204,3 +204,81 @@ def test_live_figures_come_from_the_server(kasi):
     assert f'<span id="k{pertama.pk}-capaian" hx-swap-oob="true">-</span>' in (
         response.content.decode()
     )
+
+
+# --- year-to-date (s/d) entry ---
+
+HITUNG = ISIAN + "hitung/"
+
+
+def test_a_value_typed_s_d_the_quarter_is_stored_so_and_its_quarter_derived(kasi):
+    pertama = indikator_trantib()[0]
+    models.Realisasi.objects.create(indikator=pertama, triwulan=1, nilai=1)
+    response, _ = kirim(
+        kasi, nilai=("3", "1", "1"), **{f"i{pertama.pk}-kumulatif": "1"}
+    )
+    assert response.status_code == 302
+    r = models.Realisasi.objects.get(indikator=pertama, triwulan=3)
+    assert (r.nilai, r.kumulatif) == (3, True)
+    html = kasi.get(ISIAN).content.decode()
+    # TW I 1 + TW II 1 + TW III 1 = 3 s/d TW III: TW III alone is 1, capaian 100 %.
+    assert f'id="k{pertama.pk}-realisasi">1</span>' in html
+    assert f'id="k{pertama.pk}-sd">3</span>' in html
+    assert '<option value="1" selected>s/d TW III</option>' in html
+    riwayat = models.Riwayat.objects.filter(kolom="Nilai s/d triwulan").get()
+    assert (riwayat.nilai_lama, riwayat.nilai_baru) == ("Tidak", "Ya")
+
+
+def test_an_s_d_value_below_the_quarters_before_is_refused(kasi):
+    # TW I is missing, TW II has 1: whatever TW I was, s/d TW II is at least 1.
+    pertama = indikator_trantib()[0]
+    response, html = kirim(
+        kasi, nilai=("0", "1", "1"), **{f"i{pertama.pk}-kumulatif": "1"}
+    )
+    assert response.status_code == 400
+    assert (
+        "Nilai s/d TW III (0) lebih kecil dari realisasi s/d TW II (1). Nilai s/d "
+        "triwulan tidak boleh turun" in html
+    )
+    assert '<option value="1" selected>s/d TW III</option>' in html
+    assert nothing_saved()
+
+
+def test_spending_s_d_the_quarter_is_checked_against_the_quarter_before(kasi):
+    sub = sub_trantib()[0]  # TW II spent 2.144.000
+    rupiah = ("2.000.000", "1.670.000", "360.000")
+    response, html = kirim(kasi, rupiah=rupiah, **{f"s{sub.pk}-kumulatif": "1"})
+    assert response.status_code == 400
+    assert (
+        "Nilai s/d TW III (Rp 2.000.000) lebih kecil dari realisasi s/d TW II "
+        "(Rp 2.144.000)." in html
+    )
+    assert nothing_saved()
+    rupiah = ("2.500.000", "1.670.000", "360.000")
+    response, _ = kirim(kasi, rupiah=rupiah, **{f"s{sub.pk}-kumulatif": "1"})
+    assert response.status_code == 302
+    r = models.RealisasiAnggaran.objects.get(sub_kegiatan=sub, triwulan=3)
+    assert (r.nilai, r.kumulatif) == (2500000, True)
+
+
+def test_a_quarter_that_would_overtake_a_later_s_d_entry_is_refused(kasi):
+    sub = sub_trantib()[0]
+    models.RealisasiAnggaran.objects.create(
+        sub_kegiatan=sub, triwulan=4, nilai=3000000, kumulatif=True
+    )
+    response, html = kirim(kasi, rupiah=("1.000.000", "1.670.000", "360.000"))
+    assert response.status_code == 400
+    assert (
+        "Dengan isian ini realisasi s/d TW III menjadi Rp 3.144.000, lebih besar dari "
+        "nilai s/d TW IV yang sudah diisi (Rp 3.000.000)." in html
+    )
+
+
+def test_the_live_figures_derive_the_other_reading_of_what_is_typed(kasi):
+    sub = sub_trantib()[1]  # TW I missing, TW II 1.600.000
+    models.RealisasiAnggaran.objects.create(sub_kegiatan=sub, triwulan=1, nilai=1000)
+    data = data_isian(rupiah=("3.095.000", "2.600.000", "360.000"))
+    data[f"s{sub.pk}-kumulatif"] = "1"
+    html = kasi.post(HITUNG, data).content.decode()
+    assert 'id="b2-tw" hx-swap-oob="true">999.000<' in html
+    assert 'id="b2-sd" hx-swap-oob="true">2.600.000<' in html

@@ -253,6 +253,16 @@ def test_the_admin_shows_figures_and_reports_read_only(client):
     client.post(ubah, {"status": "disetujui"})
     lap.refresh_from_db()
     assert lap.status == "diajukan"
-    for nama in ("realisasi", "riwayat", "harilibur", "indikator", "ekspor"):
+    for nama in (
+        "realisasi",
+        "riwayat",
+        "harilibur",
+        "indikator",
+        "ekspor",
+        "surveiikm",
+        "pendapatan",
+        "rekomendasievaluasi",
+        "ringkasananggaran",
+    ):
         daftar = reverse(f"admin:reports_{nama}_changelist")
         assert client.get(daftar).status_code == 200

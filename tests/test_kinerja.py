@@ -290,6 +290,46 @@ def test_a_quarter_outside_one_to_four_is_refused():
         kinerja.nilai_triwulan(per(1, 1, 1, 1), triwulan=0)
 
 
+def test_an_entered_year_to_date_figure_shows_even_with_an_earlier_quarter_missing():
+    # TW I never entered, TW II given s/d: the s/d stands; TW II alone cannot be told.
+    seri = [None, Isian(D(3), kumulatif=True), None, None]
+    for cara in (JUMLAH, AKHIR, RATA):
+        assert kinerja.sampai_dengan(seri, triwulan=2, cara=cara) == 3
+    assert kinerja.nilai_triwulan(seri, triwulan=2) is None
+    angka = kinerja.angka_kinerja(
+        dasar=DasarCapaian.KUMULATIF,
+        triwulan=2,
+        target_tahunan=D(4),
+        target=per(1, 1, 1, 1),
+        realisasi=seri,
+    )
+    assert (angka.realisasi_sd, angka.capaian) == (3, 150)
+
+
+def test_a_year_to_date_entry_below_the_quarters_before_it_is_found():
+    seri = [Isian(D(2)), Isian(D(1), kumulatif=True), Isian(D(2)), None]
+    assert kinerja.sd_menurun(seri) == [kinerja.SdMenurun(2, D(1), D(2))]
+    # A later s/d entry below what TW I-III add up to (2 + 1 + 2 would be 3 + 2).
+    lanjut = [Isian(D(2)), Isian(D(3), kumulatif=True), Isian(D(2)), None]
+    lanjut[3] = Isian(D(4), kumulatif=True)
+    assert kinerja.sd_menurun(lanjut) == [kinerja.SdMenurun(4, D(4), D(5))]
+    # Equal is fine (nothing happened in the quarter); a missing quarter counts
+    # as nothing, so only what is certainly wrong is reported.
+    assert (
+        kinerja.sd_menurun([Isian(D(2)), Isian(D(2), kumulatif=True)] + [None] * 2)
+        == []
+    )
+    assert (
+        kinerja.sd_menurun([None, Isian(D(2)), None, Isian(D(2), kumulatif=True)]) == []
+    )
+
+
+@given(st.lists(tak_negatif, min_size=4, max_size=4))
+def test_year_to_date_entries_of_real_quarters_never_decrease(nilai):
+    kumulatif = [Isian(sum(nilai[:q], D(0)), kumulatif=True) for q in range(1, 5)]
+    assert kinerja.sd_menurun(kumulatif) == []
+
+
 @given(st.lists(tak_negatif, min_size=4, max_size=4), st.integers(1, 4))
 def test_cumulative_and_quarterly_entries_agree(nilai, triwulan):
     per_triwulan = [Isian(v) for v in nilai]
@@ -336,6 +376,78 @@ def test_indicator_figures_carry_every_column_of_the_report():
     assert (a.target_triwulan, a.realisasi_triwulan) == (3, 4)
     assert (a.target_sd, a.realisasi_sd) == (6, 6)
     assert a.predikat == "Sangat Tinggi"
+
+
+def test_below_the_yearly_target_at_tw2_is_on_plan_when_the_plan_s_d_is_reached():
+    angka = kinerja.angka_kinerja(
+        dasar=DasarCapaian.TAHUNAN,
+        triwulan=2,
+        target_tahunan=D(4),
+        target=per(1, 1, 1, 1),
+        realisasi=per(1, 1, None, None),
+    )
+    assert (angka.capaian, angka.capaian_tahunan, angka.capaian_rencana) == (
+        50,
+        50,
+        100,
+    )
+    assert angka.di_belakang_rencana is False
+    tertinggal = kinerja.angka_kinerja(
+        dasar=DasarCapaian.TAHUNAN,
+        triwulan=2,
+        target_tahunan=D(4),
+        target=per(1, 1, 1, 1),
+        realisasi=per(1, 0, None, None),
+    )
+    assert tertinggal.di_belakang_rencana is True
+
+
+def test_a_quarter_without_a_target_of_its_own_is_judged_by_the_plan_so_far():
+    # Seed 004: 18 peraturan desa planned in TW I and TW IV, none in TW II.
+    angka = kinerja.angka_kinerja(
+        dasar=DasarCapaian.TRIWULAN,
+        triwulan=2,
+        target_tahunan=D(36),
+        target=per(18, 0, 0, 18),
+        realisasi=per(18, 0, None, None),
+    )
+    assert angka.capaian is None  # 0 of a target of 0
+    assert angka.capaian_rencana == 100
+    assert angka.di_belakang_rencana is False
+
+
+def test_without_quarterly_targets_on_plan_falls_back_to_the_compared_target():
+    # Seed 001 gives yearly targets only: the plan s/d TW IV is unknown.
+    angka = kinerja.angka_kinerja(
+        dasar=DasarCapaian.TAHUNAN,
+        triwulan=4,
+        target_tahunan=D(6),
+        target=per(None, None, None, None),
+        realisasi=[None, None, None, Isian(D(0), kumulatif=True)],
+    )
+    assert angka.capaian_rencana is None
+    assert angka.di_belakang_rencana is True
+    kosong = kinerja.angka_kinerja(
+        dasar=DasarCapaian.TAHUNAN,
+        triwulan=4,
+        target_tahunan=D(6),
+        target=per(None, None, None, None),
+        realisasi=per(None, None, None, None),
+    )
+    assert kosong.di_belakang_rencana is None
+
+
+def test_on_plan_for_lower_is_better_uses_its_own_capaian():
+    angka = kinerja.angka_kinerja(
+        dasar=DasarCapaian.KUMULATIF,
+        triwulan=2,
+        target_tahunan=D(8),
+        target=per(2, 2, 2, 2),
+        realisasi=per(1, 2, None, None),
+        polaritas=Polaritas.NEGATIF,
+    )
+    assert angka.capaian_rencana == 125  # (2*4 - 3) / 4
+    assert angka.di_belakang_rencana is False
 
 
 def test_unknown_dasar_is_refused():
@@ -550,3 +662,76 @@ def test_chart_series_follows_the_dasar_and_stops_at_the_reported_quarter():
     )
     assert [t.target for t in tahunan] == [D(4)] * 4
     assert [t.realisasi for t in tahunan][:2] == [D(1), D(2)]
+
+
+# --- IKM from the survey results as offices hold them ---
+
+
+def test_nrr_of_an_unsur_is_the_mean_score_of_its_answers():
+    # 120 respondents: 2 answered 2, 38 answered 3, 80 answered 4.
+    assert kinerja.nrr_jawaban([0, 2, 38, 80]) == D(2 * 2 + 38 * 3 + 80 * 4) / 120
+    assert kinerja.nrr_jawaban([0, 0, 0, 0]) is None
+    assert kinerja.nrr_jawaban([0, None, 1, 1]) is None
+
+
+def test_ikm_from_nine_nrr_is_their_mean_times_25_with_its_mutu():
+    # Seed 001's IKM 92,79 is a mean NRR of 3,7116.
+    hasil = kinerja.ikm_nrr([D("3.7116")] * 9)
+    assert hasil.ikm == D("92.79")
+    assert (hasil.mutu, hasil.kinerja) == ("A", "Sangat Baik")
+    hasil = kinerja.ikm_nrr([D(3)] * 8 + [D(4)])
+    assert bulatkan(hasil.ikm) == D("77.78")
+    assert (hasil.mutu, hasil.kinerja) == ("B", "Baik")
+    assert kinerja.ikm_nrr([D(3)] * 8 + [None]) is None
+    with pytest.raises(ValueError):
+        kinerja.ikm_nrr([D(3)] * 8)
+    with pytest.raises(ValueError):
+        kinerja.ikm_nrr([D(3)] * 8 + [D("4.5")])
+
+
+def test_ikm_from_answer_counts_agrees_with_ikm_from_answers():
+    jawaban = [[4, 3, 4, 4, 3, 4, 4, 4, 3], [3, 3, 4, 4, 4, 3, 4, 4, 4]]
+    dari_jawaban = kinerja.ikm(jawaban)
+    jumlah = [
+        [sum(1 for b in jawaban if b[u] == skor) for skor in (1, 2, 3, 4)]
+        for u in range(9)
+    ]
+    dari_jumlah = kinerja.ikm_nrr(kinerja.nrr_jawaban(j) for j in jumlah)
+    assert dari_jawaban == dari_jumlah
+
+
+def test_the_printed_mutu_scale_agrees_with_the_bands():
+    for pita in kinerja.SKALA_MUTU_IKM:
+        for batas in pita.interval_ikm:
+            assert kinerja.mutu_ikm(batas) == (pita.mutu, pita.kinerja)
+
+
+# --- an IKU taken from the plan ---
+
+
+def test_an_iku_from_its_sources_is_their_mean_or_a_stated_formula():
+    assert kinerja.nilai_sumber([D(100), D("87.5")]) == D("93.75")
+    assert kinerja.nilai_sumber([D(100), None]) is None
+    assert kinerja.nilai_sumber([]) is None
+    nilai = [D(90), D(80)]
+    assert kinerja.nilai_sumber(nilai, rumus="s1 * 0.6 + s2 * 0.4") == D("86.0")
+    assert kinerja.nilai_sumber(nilai, rumus="(s1 + s2) / 2") == 85
+    assert kinerja.nilai_sumber(nilai, rumus="s1 / (s2 - 80)") is None
+    assert kinerja.nilai_sumber([D(1), None], rumus="-s1 + 3") == 2
+
+
+@pytest.mark.parametrize(
+    ("rumus", "pesan"),
+    [
+        ("s1 +", "tidak dapat dibaca"),
+        ("s3 * 2", "s3 tidak ada: IKU ini punya 2 sumber"),
+        ("x + 1", '"x" tidak dikenal'),
+        ("s1 ** 2", "hanya boleh berisi"),
+        ("__import__('os')", "hanya boleh berisi"),
+        ("'1' + s1", "bukan angka"),
+    ],
+)
+def test_a_formula_that_is_not_arithmetic_over_the_sources_is_refused(rumus, pesan):
+    with pytest.raises(kinerja.RumusTidakSah, match=pesan):
+        kinerja.periksa_rumus_sumber(rumus, jumlah=2)
+    kinerja.periksa_rumus_sumber(" ", jumlah=2)  # empty: the mean

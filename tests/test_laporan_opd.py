@@ -8,6 +8,7 @@ from io import BytesIO
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from reports import ekspor, models
@@ -119,6 +120,50 @@ def test_office_report_pdf_reads_back_the_golden_figures(pdf_kalaena):
     assert baris.split()[-1].isdigit()
 
 
+def test_office_report_prints_seed_001_revenue_ikm_and_iku_analysis(pdf_kalaena):
+    teks = " ".join(teks_pdf(pdf_kalaena).split())
+    # Tabel 2.7 and the realisasi pendapatan table: 28.684.125 / 21.300.000.
+    assert "Target Pendapatan Asli Daerah Tahun 2023" in teks
+    assert (
+        "1.2 Pendapatan Retribusi Daerah 21.300.000 21.300.000 28.684.125 134,67 %"
+        in teks
+    )
+    # The IKM from the survey in the demo data, with its mutu.
+    assert "IKM (nilai IKM unit × 25) 92,79" in teks
+    assert "Mutu pelayanan A (Sangat Baik)" in teks
+    assert "1 1,00 - 2,5996 25,00 - 64,99 D Tidak Baik" in teks
+    assert "4 3,5324 - 4,00 88,31 - 100,00 A Sangat Baik" in teks
+    # The planner's analysis of the IKU, and the Renstra's kondisi akhir (91).
+    assert "1) Faktor penyebab keberhasilan" in teks
+    assert "Peran aktif Kepala Seksi dalam pelayanan yang optimal" in teks
+    assert "85 85 87 90 95 98 91" in teks
+    # Tabel 2.6: the plan's counts and the typed RKPD and DPA pokok figures.
+    assert "RKPD / Renja Perangkat Daerah 6 15 15.000.000 - - 2.711.735.700" in teks
+    assert "APBD-P / DPA Perubahan 6 15 21.300.000 - - 2.727.830.700" in teks
+    assert "Rencana Aksi Tahun 2023 (DPA Perubahan)" in teks
+
+
+def test_office_report_lists_the_units_whose_quarter_is_not_approved(
+    perencana, pdf_kalaena
+):
+    # Seed 001's unit reports came on paper: none is approved in LAKIP.
+    dok = perencana.get(url("laporan_opd")).context["dok"]
+    assert [u.slug for u in dok.unit_draf] == [
+        "camat",
+        "sekretariat",
+        "subbag-perencanaan",
+        "subbag-umum",
+        "pemerintahan",
+        "trantib",
+        "pmd",
+        "pelayanan-umum",
+    ]
+    teks = " ".join(teks_pdf(pdf_kalaena).split())
+    assert "Angka draf. Laporan Triwulan IV Tahun 2023 unit kerja berikut belum " in (
+        teks
+    )
+
+
 def test_office_report_pdf_has_bookmarks_for_each_bab(pdf_kalaena):
     bab = [j for _, j in penanda_buku(pdf_kalaena) if j.startswith("BAB")]
     assert [b.split()[1] for b in bab] == ["I", "II", "III", "IV"]
@@ -206,6 +251,10 @@ def test_a_failed_export_says_so_in_indonesian(perencana, monkeypatch):
 
 def test_bundle_puts_every_unit_report_on_its_own_pages(client):
     client.force_login(make_user("p-lmj", opd="satpolpp-lumajang", peran="perencana"))
+    # One approved report among drafts: only the drafts' pages carry the mark.
+    models.LaporanTriwulan.objects.filter(
+        unit_kerja__slug="subbag-keuangan", tahun_anggaran__tahun=2022, triwulan=2
+    ).update(status="disetujui", disetujui_pada=timezone.now())
     p = ekspor.permintaan(
         opd="satpolpp-lumajang", tahun=2022, triwulan=2, jenis="bundel"
     )
@@ -234,6 +283,13 @@ def test_bundle_puts_every_unit_report_on_its_own_pages(client):
             assert kepala.nama in bagian, dok.unit.nama
             if selesai < len(halaman):
                 assert kepala.nama not in halaman[selesai], dok.unit.nama
+    draf = "Draf - belum disetujui atasan"
+    for dok, mulai, selesai in zip(
+        dokumen, awal, [*awal[1:], len(halaman)], strict=True
+    ):
+        tertanda = [draf in h for h in halaman[mulai:selesai]]
+        assert all(tertanda) != (dok.unit.slug == "subbag-keuangan"), dok.unit.nama
+        assert any(tertanda) != (dok.unit.slug == "subbag-keuangan"), dok.unit.nama
     sekretaris = next(d for d in dokumen if d.unit.slug == "sekretariat")
     assert "AGUS DWI KORANTO, SH, MM" in teks_pdf(isi)
     assert sekretaris.lap.total_keuangan.pagu is not None

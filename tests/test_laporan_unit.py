@@ -16,6 +16,7 @@ from tests.pdf_util import (
     info_pdf,
     penanda_buku,
     simpan,
+    teks_halaman,
     teks_pdf,
     ukuran_halaman_mm,
 )
@@ -97,6 +98,12 @@ def test_unit_report_pdf_reads_back_the_golden_figures(pdf_trantib):
     for judul in ["BAB I", "BAB II", "BAB III", "BAB IV", "BAB V", "Tabel 4.2"]:
         assert judul in teks
     assert "Mengetahui" not in teks
+
+
+def test_a_unit_report_not_yet_approved_is_marked_draft_on_every_page(pdf_trantib):
+    halaman = teks_halaman(pdf_trantib)
+    assert "Draf - belum disetujui atasan" not in halaman[0]  # the cover
+    assert all("Draf - belum disetujui atasan" in h for h in halaman[1:])
 
 
 def test_unit_report_pdf_has_page_numbers_header_and_a4_pages(pdf_trantib):

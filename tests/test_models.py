@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from reports import models
 from tests.conftest import (
@@ -139,11 +140,45 @@ def test_an_operator_belongs_to_a_unit():
 
 def test_nip_is_eighteen_digits():
     opd = make_opd()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="18 angka; yang diisi 17"):
         models.Pejabat(opd=opd, nama="X", nip="19800101200501100").full_clean()
     p = models.Pejabat(opd=opd, nama="X", nip="198001012005011003")
     p.full_clean()
     assert p.nip_tampil == "19800101 200501 1 003"
+
+
+def test_nip_is_accepted_as_printed_and_stored_as_digits():
+    opd = make_opd()
+    p = models.Pejabat(opd=opd, nama="Drs. PUJIANTO", nip="19671114 199003 1 004")
+    p.full_clean()
+    p.save()
+    p.refresh_from_db()
+    assert p.nip == "196711141990031004"
+    assert p.nip_tampil == "19671114 199003 1 004"
+
+
+def test_an_impossible_nip_is_refused_with_the_reason():
+    opd = make_opd()
+    with pytest.raises(ValidationError, match="19732204 bukan tanggal lahir"):
+        models.Pejabat(opd=opd, nama="X", nip="19732204 199402 1 002").full_clean()
+
+
+def test_the_admin_accepts_a_nip_with_spaces_and_explains_a_wrong_one(client):
+    root = make_user("root.nip", superuser=True)
+    root.is_staff = True
+    root.save()
+    client.force_login(root)
+    opd = make_opd()
+    tambah = reverse("admin:reports_pejabat_add")
+    data = {"opd": opd.pk, "nama": "MOCH JEMMY, S.Pd", "nip": "19651230 198703 1 012"}
+    assert 'maxlength="24"' in client.get(tambah).content.decode()
+    assert client.post(tambah, data).status_code == 302
+    assert models.Pejabat.objects.get(nama="MOCH JEMMY, S.Pd").nip == (
+        "196512301987031012"
+    )
+    salah = client.post(tambah, {**data, "nama": "Y", "nip": "19651230 198713 1 012"})
+    assert salah.status_code == 200
+    assert "198713 bukan bulan yang mungkin" in salah.content.decode()
 
 
 def test_kode_is_validated_loosely(sub):

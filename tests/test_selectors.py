@@ -10,6 +10,7 @@ from reports import akses, selectors
 from reports.kinerja import bulatkan
 from reports.models import Program, UnitKerja
 from tests.conftest import (
+    make_anggaran,
     make_indikator,
     make_opd,
     make_sub_kegiatan,
@@ -192,6 +193,28 @@ def test_capping_at_100_when_averaging_is_a_pemda_setting():
     ta = selectors.tahun_anggaran_for(opd.slug, 2024)
     lap = selectors.laporan_unit(unit=unit, tahun_anggaran=ta, triwulan=2)
     assert lap.rata_rata_kinerja.nilai == 100
+
+
+def test_kinerja_and_keuangan_follow_their_own_basis():
+    # Seed 004's way: kinerja per quarter, keuangan s/d the quarter against the pagu.
+    opd = make_opd()
+    unit = make_unit(opd, "seksi")
+    ta = make_tahun(opd, 2024, dasar="triwulan", dasar_keuangan="tahunan")
+    sub = make_sub_kegiatan(ta, unit)
+    make_indikator(sub, realisasi={1: "1", 2: "1"})
+    make_anggaran(sub, pagu="4000", realisasi={1: "900", 2: "1000"})
+    lap = selectors.laporan_unit(unit=unit, tahun_anggaran=ta, triwulan=2)
+    kinerja_tw2 = next(b for b in lap.baris_kinerja if b.indikator).angka
+    assert (kinerja_tw2.target, kinerja_tw2.realisasi, kinerja_tw2.capaian) == (
+        1,
+        1,
+        100,
+    )
+    uang = lap.baris_keuangan[0].angka
+    assert (uang.target, uang.realisasi) == (4000, 1900)
+    assert uang.serapan == D("47.5")
+    assert (lap.label_kinerja, lap.label_keuangan) == ("TW II", "s/d TW II")
+    assert (lap.ada_target_kinerja, lap.ada_target_keuangan) == (True, False)
 
 
 def test_default_predikat_scale_when_the_pemda_has_none():

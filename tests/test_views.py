@@ -175,6 +175,25 @@ def test_yearly_basis_compares_with_the_yearly_target(client):
     assert "Target s/d TW IV" not in html
 
 
+def test_each_table_and_report_names_its_own_basis(client):
+    opd, unit = make_kantor(1)
+    ta = models.TahunAnggaran.objects.get(opd=opd)
+    ta.dasar_keuangan = models.DasarCapaian.TAHUNAN
+    ta.save()
+    client.force_login(make_user("p.dasar", opd=opd, peran="perencana"))
+    html = client.get(halaman(opd.slug, unit.slug, 2024, 2)).content.decode()
+    kinerja, keuangan = html.split("Realisasi keuangan</h2>")
+    assert "Target TW II" in kinerja and "Realisasi TW II" in kinerja
+    assert "Realisasi s/d TW II" in keuangan and "Target" not in keuangan
+    assert "terhadap target tahunan (pagu)" in html
+    laporan = reverse(
+        "reports:laporan_unit",
+        kwargs={"opd": opd.slug, "unit": unit.slug, "tahun": 2024, "triwulan": 2},
+    )
+    teks = client.get(laporan).content.decode()
+    assert "Anggaran s/d TW II" in teks and "Kinerja TW II" in teks
+
+
 @pytest.mark.parametrize("banyak", [3, 60])
 def test_query_count_does_not_grow_with_the_number_of_indicators(
     client, django_assert_max_num_queries, banyak

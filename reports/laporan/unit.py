@@ -17,6 +17,7 @@ from reports.models import (
     Pejabat,
     PerangkatDaerah,
     SubKegiatan,
+    TahapRencana,
     TahunAnggaran,
     UnitKerja,
 )
@@ -27,7 +28,16 @@ from reports.selectors import (
     PohonTahun,
     Simpul,
 )
-from reports.tabel import Baris, Format, JenisBaris, Kolom, Sel, Tabel, baris
+from reports.tabel import (
+    Baris,
+    Format,
+    JenisBaris,
+    Kolom,
+    Sel,
+    Tabel,
+    baris,
+    gabung_teks,
+)
 from reports.templatetags.format_id import format_persen
 
 Tingkat = Indikator.Tingkat
@@ -37,11 +47,6 @@ NAMA_TINGKAT = {
     Tingkat.KEGIATAN: "Kegiatan",
     Tingkat.SUB_KEGIATAN: "Sub Kegiatan",
 }
-
-
-def _teks(*bagian: str) -> str:
-    """Paragraphs joined, the empty ones left out."""
-    return "\n".join(b.strip() for b in bagian if b and b.strip())
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,7 @@ class DokumenUnit:
     tabel_anggaran: Tabel
     tabel_rencana_aksi: Tabel
     tabel_capaian: Tabel
+    tabel_rencana: Tabel
     tabel_biaya: Tabel
     tabel_keuangan: Tabel
     tabel_tindak_lanjut: Tabel
@@ -136,6 +142,20 @@ class DokumenUnit:
     def disetujui(self) -> bool:
         return self.laporan is not None and self.laporan.terkunci
 
+    @property
+    def tanda_draf(self) -> str:
+        """What the pages of a report whose figures are not final say about it."""
+        if self.disetujui:
+            return ""
+        if self.pimpinan:
+            return "Draf - belum disahkan pimpinan"
+        return "Draf - belum disetujui atasan"
+
+    @property
+    def pimpinan(self) -> bool:
+        """The office head's own report: no superior in the office reviews it."""
+        return self.unit.atasan_id is None
+
     def tabel(self) -> list[Tabel]:
         """Every numbered table, in print order (for the xlsx)."""
         return [
@@ -143,6 +163,7 @@ class DokumenUnit:
             self.tabel_anggaran,
             self.tabel_rencana_aksi,
             self.tabel_capaian,
+            self.tabel_rencana,
             self.tabel_biaya,
             self.tabel_keuangan,
             self.tabel_tindak_lanjut,
@@ -154,17 +175,12 @@ def dokumen_unit(
     *, unit: UnitKerja, tahun_anggaran: TahunAnggaran, triwulan: int
 ) -> DokumenUnit:
     """One unit's quarterly report, read in a fixed number of queries."""
-    return _dokumen_unit(
-        PohonTahun(tahun_anggaran, triwulan),
-        unit,
-        selectors.laporan_triwulan(unit, tahun_anggaran, triwulan),
-    )
+    return _dokumen_unit(PohonTahun(tahun_anggaran, triwulan), unit)
 
 
-def _dokumen_unit(
-    pohon: PohonTahun, unit: UnitKerja, laporan: LaporanTriwulan | None
-) -> DokumenUnit:
-    lap = selectors.laporan_unit_dari(pohon, unit, laporan)
+def _dokumen_unit(pohon: PohonTahun, unit: UnitKerja) -> DokumenUnit:
+    lap = selectors.laporan_unit_dari(pohon, unit)
+    laporan = lap.laporan
     tingkat = pohon.tingkat_unit(unit)
     atasan = unit.atasan
     disetujui = laporan is not None and laporan.terkunci
@@ -175,6 +191,7 @@ def _dokumen_unit(
         tabel_anggaran=_tabel_anggaran(lap),
         tabel_rencana_aksi=_tabel_rencana_aksi(pohon, lap),
         tabel_capaian=_tabel_capaian(lap, tingkat),
+        tabel_rencana=_tabel_rencana(lap, tingkat),
         tabel_biaya=_tabel_biaya(pohon, lap),
         tabel_keuangan=_tabel_keuangan(lap),
         tabel_tindak_lanjut=_tabel_tindak_lanjut(pohon, lap),
@@ -190,6 +207,12 @@ def _dokumen_unit(
 
 
 # --- the tables of a unit's report ---
+
+
+def _tahap(lap: LaporanUnit) -> str:
+    """The stage a plan table follows, named for the Perubahan only: a quarter
+    under the murni plan prints as it did before any Perubahan came."""
+    return " (DPA Perubahan)" if lap.tahap == TahapRencana.PERUBAHAN else ""
 
 
 def _kolom_nama(lap: LaporanUnit) -> Kolom:
@@ -237,7 +260,8 @@ def _tabel_anggaran(lap: LaporanUnit) -> Tabel:
     return Tabel(
         kunci=f"{lap.unit.slug}-anggaran",
         nomor="Tabel 2.2",
-        judul=f"Anggaran {lap.unit.jabatan_kepala} Tahun {lap.tahun_anggaran.tahun}",
+        judul=f"Anggaran {lap.unit.jabatan_kepala} Tahun {lap.tahun_anggaran.tahun}"
+        f"{_tahap(lap)}",
         kolom=(
             Kolom("No", lebar=5),
             Kolom("Program / Kegiatan / Sub Kegiatan", lebar=50),
@@ -280,7 +304,7 @@ def _tabel_rencana_aksi(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
             if b.simpul is not None and b.nama
             else [None] * 4
         )
-        target = b.indikator.target_triwulan if b.indikator else [None] * 4
+        target = pohon.target(b.indikator)[1] if b.indikator else [None] * 4
         rows.append(
             baris(
                 b.nomor,
@@ -307,7 +331,7 @@ def _tabel_rencana_aksi(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
         kunci=f"{lap.unit.slug}-rencana-aksi",
         nomor="Tabel 2.3",
         judul=f"Rencana Aksi {lap.unit.jabatan_kepala} Tahun "
-        f"{lap.tahun_anggaran.tahun}",
+        f"{lap.tahun_anggaran.tahun}{_tahap(lap)}",
         kolom=(
             Kolom("No", lebar=5),
             Kolom("Program / Kegiatan / Sub Kegiatan", lebar=28),
@@ -328,10 +352,10 @@ def _baris_tingkat(lap: LaporanUnit, tingkat: str | None) -> list[BarisKinerja]:
 
 
 def _kolom_capaian(lap: LaporanUnit, nama: str) -> tuple[Kolom, ...]:
-    periode = lap.label_periode
+    periode = lap.label_kinerja
     target = (
         (Kolom(f"Target {periode}", Format.ANGKA, lebar=10),)
-        if lap.ada_target_periode
+        if lap.ada_target_kinerja
         else ()
     )
     return (
@@ -349,7 +373,7 @@ def _kolom_capaian(lap: LaporanUnit, nama: str) -> tuple[Kolom, ...]:
 
 def _sel_capaian(lap: LaporanUnit, b: BarisKinerja, nomor: str, nama: str) -> Baris:
     angka = b.angka
-    target = (angka.target,) if lap.ada_target_periode else ()
+    target = (angka.target,) if lap.ada_target_kinerja else ()
     return baris(
         nomor,
         nama,
@@ -394,6 +418,69 @@ def _tabel_capaian(lap: LaporanUnit, tingkat: str | None) -> Tabel:
     )
 
 
+def _keterangan_rencana(a: AngkaKinerja, label: str) -> str:
+    """Behind plan or not; where the plan s/d the quarter cannot be compared (an
+    earlier quarter missing, no quarterly targets) it says which target it used."""
+    status = a.di_belakang_rencana
+    if status is None:
+        return "-"
+    pembanding = "rencana" if a.capaian_rencana is not None else f"target {label}"
+    return f"{'Di bawah' if status else 'Sesuai'} {pembanding}"
+
+
+def _tabel_rencana(lap: LaporanUnit, tingkat: str | None) -> Tabel:
+    """Each indicator against the year and against the Rencana Aksi s/d the quarter:
+    below the yearly target mid-year is not behind plan."""
+    sd = f"s/d TW {ROMAWI[lap.triwulan]}"
+    rows, nomor = [], 0
+    for b in _baris_tingkat(lap, tingkat):
+        if b.nama:
+            nomor += 1
+        a = b.angka
+        rows.append(
+            baris(
+                str(nomor) if b.nama else "",
+                b.indikator.nama,
+                b.indikator.satuan,
+                a.target_tahunan,
+                a.target_sd,
+                a.realisasi_sd,
+                a.capaian_tahunan,
+                a.capaian_rencana,
+                _keterangan_rencana(a, lap.label_kinerja),
+            )
+        )
+    return Tabel(
+        kunci=f"{lap.unit.slug}-rencana",
+        nomor="Tabel 3.2",
+        judul=f"Capaian terhadap Target Tahunan dan Rencana Aksi {sd} "
+        f"{lap.unit.jabatan_kepala}",
+        kolom=(
+            Kolom("No", lebar=5, nomor="1"),
+            Kolom("Indikator Kinerja", lebar=40, nomor="2"),
+            Kolom("Satuan", lebar=9, nomor="3"),
+            Kolom("Target Tahunan", Format.ANGKA, lebar=10, nomor="4"),
+            Kolom(f"Target {sd} (Rencana Aksi)", Format.ANGKA, lebar=11, nomor="5"),
+            Kolom(f"Realisasi {sd}", Format.ANGKA, lebar=10, nomor="6"),
+            Kolom(
+                "Capaian terhadap",
+                anak=(
+                    Kolom("Target Tahunan", Format.PERSEN, lebar=10, nomor="7=6/4"),
+                    Kolom(f"Rencana {sd}", Format.PERSEN, lebar=10, nomor="8=6/5"),
+                ),
+            ),
+            Kolom("Keterangan", lebar=13, nomor="9"),
+        ),
+        baris=tuple(rows),
+        nomor_kolom=True,
+        catatan="Di bawah target tahunan pada pertengahan tahun bukan berarti "
+        "tertinggal: indikator sesuai rencana bila realisasinya mencapai target "
+        f"Rencana Aksi {sd}. Tanpa target triwulan, atau bila triwulan sebelumnya "
+        "belum dilaporkan, yang dibandingkan adalah target pada Tabel 3.1.",
+        kosong="Belum ada indikator kinerja untuk unit ini.",
+    )
+
+
 def _indikator_baris(pohon: PohonTahun, b: BarisKeuangan) -> list[Indikator]:
     """The indicators that measure a budget line: its own, or else those of the items
     below it."""
@@ -406,7 +493,6 @@ def _indikator_baris(pohon: PohonTahun, b: BarisKeuangan) -> list[Indikator]:
 def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
     """Cost per outcome (seeds 002, 003): budget against performance, efisiensi
     (10 = 9 - 6) and the cost of one unit of output, planned and actual."""
-    periode = lap.label_periode
     rows = []
     for b in lap.baris_keuangan:
         indikator = _indikator_baris(pohon, b)
@@ -449,7 +535,7 @@ def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
     )
     return Tabel(
         kunci=f"{lap.unit.slug}-biaya",
-        nomor="Tabel 3.2",
+        nomor="Tabel 3.3",
         judul=f"Cost per Outcome {lap.unit.jabatan_kepala} Triwulan "
         f"{ROMAWI[lap.triwulan]} Tahun {lap.tahun_anggaran.tahun}",
         kolom=(
@@ -457,7 +543,7 @@ def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
             Kolom("Program / Kegiatan / Sub Kegiatan", lebar=26, nomor="2"),
             Kolom("Indikator Kinerja", lebar=28, nomor="3"),
             Kolom(
-                f"Anggaran {periode}",
+                f"Anggaran {lap.label_keuangan}",
                 anak=(
                     Kolom("Target", Format.RUPIAH, lebar=14, nomor="4"),
                     Kolom("Realisasi", Format.RUPIAH, lebar=14, nomor="5"),
@@ -465,7 +551,7 @@ def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
                 ),
             ),
             Kolom(
-                f"Kinerja {periode}",
+                f"Kinerja {lap.label_kinerja}",
                 anak=(
                     Kolom("Target", Format.ANGKA, lebar=8, nomor="7"),
                     Kolom("Realisasi", Format.ANGKA, lebar=8, nomor="8"),
@@ -493,7 +579,7 @@ def _tabel_biaya(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
 
 
 def _tabel_keuangan(lap: LaporanUnit) -> Tabel:
-    periode = lap.label_periode
+    periode = lap.label_keuangan
     total = lap.total_keuangan
     return Tabel(
         kunci=f"{lap.unit.slug}-keuangan",
@@ -551,7 +637,6 @@ def _tabel_keuangan(lap: LaporanUnit) -> Tabel:
 def _tabel_tindak_lanjut(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
     """Rencana Tindak Lanjut (seed 002): per budget line the evaluation the figures
     give, and the follow-up and obstacles the unit wrote for its indicators."""
-    periode = lap.label_periode
     rows = []
     for b in lap.baris_keuangan:
         realisasi = [
@@ -561,8 +646,9 @@ def _tabel_tindak_lanjut(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
             and (r := pohon.realisasi_triwulan(i)) is not None
         ]
         evaluasi = (
-            f"Serapan anggaran {periode} sebesar {format_persen(b.angka.serapan)}, "
-            f"dengan capaian kinerja {periode} sebesar "
+            f"Serapan anggaran {lap.label_keuangan} sebesar "
+            f"{format_persen(b.angka.serapan)}, dengan capaian kinerja "
+            f"{lap.label_kinerja} sebesar "
             f"{format_persen(b.capaian_kinerja)}."
         )
         rows.append(
@@ -570,8 +656,8 @@ def _tabel_tindak_lanjut(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
                 b.simpul.kode or "-",
                 b.nama,
                 evaluasi,
-                _teks(*(r.tindak_lanjut for r in realisasi)) or "-",
-                _teks(*(r.kendala for r in realisasi)) or "-",
+                gabung_teks(*(r.tindak_lanjut for r in realisasi)) or "-",
+                gabung_teks(*(r.kendala for r in realisasi)) or "-",
             )
         )
     return Tabel(
@@ -672,13 +758,4 @@ def bundel(
     """The reports of the given units (in the given order) that have something to
     report this year, sharing one reading of the year."""
     pohon = PohonTahun(tahun_anggaran, triwulan)
-    laporan = {
-        lap.unit_kerja_id: lap
-        for lap in LaporanTriwulan.objects.select_related("disetujui_oleh").filter(
-            tahun_anggaran=tahun_anggaran, triwulan=triwulan
-        )
-    }
-    berisi = {i.unit_kerja_id for i in pohon.indikator} | {
-        s.unit_kerja_id for s in pohon.sub_kegiatan
-    }
-    return [_dokumen_unit(pohon, u, laporan.get(u.pk)) for u in unit if u.pk in berisi]
+    return [_dokumen_unit(pohon, u) for u in unit if pohon.berisi(u.pk)]

@@ -19,7 +19,9 @@ from reports.models import (
     LaporanTriwulan,
     Program,
     SubKegiatan,
+    TahapRencana,
     TahunAnggaran,
+    TargetPerubahan,
     UnitKerja,
 )
 from reports.rencana_aksi.baca import baca_rencana_aksi
@@ -38,6 +40,9 @@ from reports.rencana_aksi.kolom import (
 )
 from reports.services import AksiDitolak
 
+# The result line of an indicator's changed targets in a Perubahan import.
+TARGET_PERUBAHAN = "Target Perubahan"
+
 
 @dataclass(frozen=True)
 class Hitungan:
@@ -54,6 +59,9 @@ class HasilImpor:
 
     hitungan: tuple[Hitungan, ...]
     tidak_disentuh: tuple[str, ...]
+    # An import as the DPA Perubahan: the items it leaves out, dropped from that
+    # stage (they stay in the murni plan and in the reports made under it).
+    dikeluarkan: tuple[str, ...] = ()
 
     @property
     def dibuat(self) -> int:
@@ -77,29 +85,47 @@ class HasilImpor:
                 f" {len(self.tidak_disentuh)} butir yang sudah ada tidak tercantum di "
                 "berkas dan dibiarkan (tidak dihapus)."
             )
+        if self.dikeluarkan:
+            teks += (
+                f" {len(self.dikeluarkan)} butir tidak tercantum di DPA Perubahan dan "
+                "dikeluarkan dari tahap Perubahan (tetap ada di laporan sebelumnya)."
+            )
         return teks
 
 
 class _Penulis:
-    """Writes a checked plan into the year, in the caller's transaction."""
+    """Writes a checked plan into the year, in the caller's transaction.
 
-    def __init__(self, ta: TahunAnggaran, rencana: RencanaAksi) -> None:
-        self.ta, self.rencana = ta, rencana
+    As the murni plan (``perubahan`` False) it creates and updates items in place.
+    As the DPA Perubahan it writes only that stage: new items exist from the
+    Perubahan on, items the workbook leaves out are dropped from it, changed
+    targets and budgets are kept beside the murni ones; what a murni report shows
+    (names, codes, units, murni targets and budgets) is never touched, so approved
+    quarters reprint as they were."""
+
+    def __init__(
+        self, ta: TahunAnggaran, rencana: RencanaAksi, *, perubahan: bool = False
+    ) -> None:
+        self.ta, self.rencana, self.perubahan = ta, rencana, perubahan
         self.galat: list[Galat] = []
         self.dipakai: set[tuple[type, int]] = set()
         self.hitung: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         self.unit = {u.slug: u for u in UnitKerja.objects.filter(opd_id=ta.opd_id)}
-        # Approved reports are locked: their targets and budgets may not change
-        # underneath them until the superior reopens them.
+        # Approved reports are locked: their plan may not change underneath them
+        # until the superior reopens them. A murni import may touch what a report
+        # under either stage falls back on; a Perubahan import only what reports
+        # approved under the Perubahan stand on.
         self.disetujui: dict[int, list[int]] = defaultdict(list)
-        for unit_id, tw in (
+        for unit_id, tw, tahap in (
             LaporanTriwulan.objects.filter(
                 tahun_anggaran=ta, status=LaporanTriwulan.Status.DISETUJUI
             )
             .order_by("triwulan")
-            .values_list("unit_kerja_id", "triwulan")
+            .values_list("unit_kerja_id", "triwulan", "tahap")
         ):
-            self.disetujui[unit_id].append(tw)
+            tahap = tahap or ta.tahap_triwulan(tw)
+            if not perubahan or tahap == TahapRencana.PERUBAHAN:
+                self.disetujui[unit_id].append(tw)
 
     def tulis(self) -> HasilImpor:
         ta, r = self.ta, self.rencana
@@ -134,7 +160,7 @@ class _Penulis:
         program: list[Program] = []
         for i, p in enumerate(r.program, start=1):
             obj = self._cocok(ada_program, p.kode, p.nama) or Program(tahun_anggaran=ta)
-            self._simpan(
+            self._butir(
                 obj,
                 PROGRAM,
                 p.baris,
@@ -171,7 +197,14 @@ class _Penulis:
                 ),
                 None,
             ) or Indikator(tahun_anggaran=ta)
-            self._simpan(
+            target = {
+                "target_tahunan": b.target_tahunan,
+                "target_tw1": b.target_tw[0],
+                "target_tw2": b.target_tw[1],
+                "target_tw3": b.target_tw[2],
+                "target_tw4": b.target_tw[3],
+            }
+            self._butir(
                 obj,
                 INDIKATOR,
                 b.baris,
@@ -186,17 +219,34 @@ class _Penulis:
                 rumus_pembilang=b.rumus_pembilang,
                 rumus_penyebut=b.rumus_penyebut,
                 rumus_pengali=b.rumus_pengali,
-                target_tahunan=b.target_tahunan,
-                target_tw1=b.target_tw[0],
-                target_tw2=b.target_tw[1],
-                target_tw3=b.target_tw[2],
-                target_tw4=b.target_tw[3],
                 urutan=awal + n,
+                **({} if self.perubahan else target),
             )
+            if self.perubahan and obj.pk is not None:
+                ubah = TargetPerubahan.objects.filter(indikator=obj).first()
+                self._simpan(
+                    ubah or TargetPerubahan(indikator=obj),
+                    TARGET_PERUBAHAN,
+                    b.baris,
+                    **target,
+                )
         self._periksa()
 
         for b in r.anggaran:
             sub = sub_kegiatan[b.sub_kegiatan]
+            if self.perubahan and b.tahap != TahapRencana.PERUBAHAN:
+                self.galat.append(
+                    Galat(
+                        ANGGARAN,
+                        b.baris,
+                        "D",
+                        "Tahap",
+                        f'impor DPA Perubahan: tahap baris ini "{b.tahap}"; isi '
+                        '"perubahan". Anggaran murni tidak diubah lewat impor '
+                        "Perubahan.",
+                    )
+                )
+                continue
             obj = ada_anggaran.get((sub.pk, b.tahap)) or Anggaran(
                 sub_kegiatan=sub, tahap=b.tahap
             )
@@ -215,6 +265,24 @@ class _Penulis:
             )
         self._periksa()
 
+        if self.perubahan:
+            dikeluarkan = self._keluarkan(
+                [
+                    *ada_program,
+                    *(k for daftar in ada_kegiatan.values() for k in daftar),
+                    *(s for daftar in ada_sub.values() for s in daftar),
+                    *(i for i in semua_indikator if i.iku_id is None),
+                ]
+            )
+            self._periksa()
+            return HasilImpor(
+                hitungan=tuple(
+                    Hitungan(jenis, *self.hitung[jenis])
+                    for jenis in (*LEMBAR_DATA, TARGET_PERUBAHAN)
+                ),
+                tidak_disentuh=(),
+                dikeluarkan=tuple(dikeluarkan),
+            )
         return HasilImpor(
             hitungan=tuple(
                 Hitungan(jenis, *self.hitung[jenis]) for jenis in LEMBAR_DATA
@@ -230,6 +298,70 @@ class _Penulis:
             ),
         )
 
+    def _butir(self, obj: models.Model, lembar: str, baris: int, **nilai) -> None:
+        """Save a program, kegiatan, sub kegiatan or indicator. In a Perubahan an
+        item new to the year exists from the Perubahan on; a stored one only
+        rejoins the Perubahan, and what identifies it in the murni reports may not
+        change."""
+        if not self.perubahan:
+            if obj.pk is None and self.ta.perubahan_mulai is not None:
+                # Added to the murni plan after the Perubahan: not part of it.
+                nilai["di_perubahan"] = False
+            self._simpan(obj, lembar, baris, **nilai)
+            return
+        if obj.pk is None:
+            self._simpan(obj, lembar, baris, **nilai, di_murni=False, di_perubahan=True)
+            return
+        nilai.pop("urutan", None)
+        for nama, v in nilai.items():
+            field = obj._meta.get_field(nama.removesuffix("_id"))
+            lama = getattr(obj, field.attname if field.is_relation else nama)
+            baru = v.pk if isinstance(v, models.Model) else v
+            if lama != baru:
+                tampil = getattr(obj, nama) if not field.is_relation else lama
+                self.galat.append(
+                    Galat(
+                        lembar,
+                        baris,
+                        None,
+                        None,
+                        f'{obj} sudah ada dengan {field.verbose_name} "{tampil}"; '
+                        "impor DPA Perubahan tidak mengubah butir yang sudah ada "
+                        "selain targetnya (laporan yang sudah disetujui harus tetap "
+                        "sama). Samakan isiannya, atau tulis sebagai butir baru.",
+                    )
+                )
+                return
+        self._simpan(obj, lembar, baris, di_perubahan=True)
+
+    def _keluarkan(self, butir: list) -> list[str]:
+        """Drop from the Perubahan the stored items the workbook left out."""
+        hasil = []
+        for obj in butir:
+            if not self._bebas(obj) or not obj.di_perubahan:
+                continue
+            nama = f"{obj._meta.verbose_name.capitalize()} {obj}"
+            if not obj.di_murni:
+                self.galat.append(
+                    Galat(
+                        "",
+                        None,
+                        None,
+                        None,
+                        f"{nama} hanya ada di DPA Perubahan dan tidak tercantum di "
+                        "berkas. Cantumkan lagi, atau minta administrator "
+                        "menghapusnya.",
+                    )
+                )
+                continue
+            if terkunci := self._terkunci(obj):
+                self.galat.append(Galat("", None, None, None, f"{nama}: {terkunci}"))
+                continue
+            obj.di_perubahan = False
+            obj.save(update_fields=["di_perubahan"])
+            hasil.append(nama)
+        return hasil
+
     def _anak(self, baris, induk_baru, ada, model, lembar, nama_induk):
         hasil = []
         urutan: dict[int, int] = defaultdict(int)
@@ -237,7 +369,7 @@ class _Penulis:
             induk = induk_baru[getattr(b, nama_induk)]
             urutan[induk.pk] += 1
             obj = self._cocok(ada.get(induk.pk, []), b.kode, b.nama) or model()
-            self._simpan(
+            self._butir(
                 obj,
                 lembar,
                 b.baris,
@@ -301,12 +433,17 @@ class _Penulis:
         self.dipakai.add((type(obj), obj.pk))
 
     def _terkunci(self, obj: models.Model) -> str:
-        """Why a new or changed target or budget may not be written: the unit's
-        report of a quarter of this year is approved; "" when it may."""
+        """Why a new or changed target or budget (in a Perubahan: any change of the
+        Perubahan) may not be written: the unit's report of a quarter of this year
+        is approved under the stage it changes; "" when it may."""
         if isinstance(obj, Indikator):
             unit_id = obj.unit_kerja_id
         elif isinstance(obj, Anggaran):
             unit_id = obj.sub_kegiatan.unit_kerja_id
+        elif isinstance(obj, TargetPerubahan):
+            unit_id = obj.indikator.unit_kerja_id
+        elif self.perubahan:
+            unit_id = obj.unit_kerja_id
         else:
             return ""
         triwulan = self.disetujui.get(unit_id)
@@ -364,7 +501,11 @@ def _per_induk(qs: models.QuerySet, kolom: str) -> dict[int, list]:
 
 
 def rencana_aksi_impor(
-    *, user, tahun_anggaran: TahunAnggaran, berkas: bytes | IO[bytes]
+    *,
+    user,
+    tahun_anggaran: TahunAnggaran,
+    berkas: bytes | IO[bytes],
+    perubahan_mulai: int | None = None,
 ) -> HasilImpor:
     """Create or update the year's plan from a Rencana Aksi workbook.
 
@@ -373,12 +514,23 @@ def rencana_aksi_impor(
     None is the command line (``manage.py impor_rencana_aksi``), whose operator
     already holds the database; from the web it is the signed-in user, who must be
     the office's planner (``AksiDitolak`` otherwise).
+
+    With ``perubahan_mulai`` (1-4) the workbook is the DPA Perubahan, measured from
+    that quarter on: see ``_Penulis``. Reports already submitted keep the stage
+    they were submitted under, so no approved quarter has to be reopened.
     """
-    if user is not None and not akses.boleh_impor(user, tahun_anggaran.opd):
+    if user is not None and not akses.boleh_kelola_kantor(user, tahun_anggaran.opd):
         raise AksiDitolak("Hanya perencana perangkat daerah ini yang dapat mengimpor.")
+    if perubahan_mulai is not None and not 1 <= perubahan_mulai <= 4:
+        raise ValueError(f"triwulan harus 1-4, bukan {perubahan_mulai}")
     rencana = baca_rencana_aksi(berkas, tahun_anggaran=tahun_anggaran)
     with transaction.atomic():
         # One import of a year at a time: items without a kode have no database
         # constraint that would stop two concurrent imports creating both.
-        TahunAnggaran.objects.select_for_update().filter(pk=tahun_anggaran.pk).get()
-        return _Penulis(tahun_anggaran, rencana).tulis()
+        ta = TahunAnggaran.objects.select_for_update().get(pk=tahun_anggaran.pk)
+        hasil = _Penulis(ta, rencana, perubahan=perubahan_mulai is not None).tulis()
+        if perubahan_mulai is not None and ta.perubahan_mulai != perubahan_mulai:
+            ta.perubahan_mulai = perubahan_mulai
+            ta.save(update_fields=["perubahan_mulai"])
+            tahun_anggaran.perubahan_mulai = perubahan_mulai
+        return hasil

@@ -53,8 +53,12 @@ def _rujukan(obj: Program | Kegiatan | SubKegiatan) -> str:
     return obj.kode or obj.nama
 
 
-def _baris_tersimpan(ta: TahunAnggaran) -> dict[str, list[list[Any]]]:
-    """The year's plan as the rows of the data sheets, in plan order."""
+def _baris_tersimpan(ta: TahunAnggaran, tahap: str) -> dict[str, list[list[Any]]]:
+    """The year's plan at stage ``tahap`` (murni or Perubahan) as the rows of the
+    data sheets, in plan order: the items of that stage and its targets; as budget,
+    for the murni every stored row (murni and perubahan, as stored), for the
+    Perubahan one row per sub kegiatan (a budget it left unchanged written as its
+    own), ready to be imported as the DPA Perubahan."""
     program = list(
         Program.objects.filter(tahun_anggaran=ta)
         .select_related("unit_kerja", "sasaran")
@@ -86,16 +90,30 @@ def _baris_tersimpan(ta: TahunAnggaran) -> dict[str, list[list[Any]]]:
             "kegiatan__unit_kerja",
             "sub_kegiatan__kegiatan__program",
             "sub_kegiatan__unit_kerja",
+            "target_perubahan",
         )
         .order_by("urutan", "pk")
     )
+    program = [p for p in program if p.ada_di(tahap)]
+    kegiatan = [k for k in kegiatan if k.ada_di(tahap)]
+    sub = [s for s in sub if s.ada_di(tahap)]
+    indikator = [i for i in indikator if i.ada_di(tahap) and i.induk.ada_di(tahap)]
     urut_sub = {s.pk: n for n, s in enumerate(sub)}
-    anggaran = sorted(
-        Anggaran.objects.filter(
-            sub_kegiatan__kegiatan__program__tahun_anggaran=ta
-        ).select_related("sub_kegiatan__kegiatan__program"),
-        key=lambda a: (urut_sub[a.sub_kegiatan_id], Tahap.values.index(a.tahap)),
-    )
+    per_sub: dict[int, dict[str, Anggaran]] = {}
+    for a in Anggaran.objects.filter(sub_kegiatan__in=list(urut_sub)).select_related(
+        "sub_kegiatan__kegiatan__program"
+    ):
+        per_sub.setdefault(a.sub_kegiatan_id, {})[a.tahap] = a
+    anggaran: list[tuple[str, Anggaran]] = []
+    for sub_id in sorted(per_sub, key=urut_sub.__getitem__):
+        baris_sub = per_sub[sub_id]
+        if tahap == Tahap.PERUBAHAN:
+            # The whole Perubahan, each budget as that stage holds it.
+            a = baris_sub.get(Tahap.PERUBAHAN) or baris_sub.get(Tahap.MURNI)
+            anggaran.append((Tahap.PERUBAHAN, a))
+        else:
+            # Every stored row, as stored: the round trip of the whole year.
+            anggaran.extend((t, baris_sub[t]) for t in Tahap.values if t in baris_sub)
 
     def jalur(obj) -> list[str]:
         if isinstance(obj, SubKegiatan):
@@ -113,14 +131,15 @@ def _baris_tersimpan(ta: TahunAnggaran) -> dict[str, list[list[Any]]]:
     for i in indikator:
         pemilik = i.induk
         ref = jalur(pemilik) + [None] * (3 - len(jalur(pemilik)))
+        target_tahunan, target = i.target_tahap(tahap)
         baris_indikator.append(
             [
                 i.tingkat,
                 *ref,
                 i.nama,
                 i.satuan,
-                angka(i.target_tahunan),
-                *(angka(t) for t in i.target_triwulan),
+                angka(target_tahunan),
+                *(angka(t) for t in target),
                 i.polaritas,
                 i.cara_akumulasi,
                 i.desimal,
@@ -152,12 +171,12 @@ def _baris_tersimpan(ta: TahunAnggaran) -> dict[str, list[list[Any]]]:
         ANGGARAN: [
             [
                 *jalur(a.sub_kegiatan),
-                a.tahap,
+                t,
                 angka(a.pagu),
                 a.sumber_dana,
                 *(angka(k) for k in a.kas_triwulan),
             ]
-            for a in anggaran
+            for t, a in anggaran
         ],
     }
 
@@ -457,11 +476,14 @@ def _lembar_petunjuk(ws: Worksheet, ta: TahunAnggaran, isi: bool) -> None:
             tulis(*b)
 
 
-def templat_rencana_aksi(tahun_anggaran: TahunAnggaran, *, isi: bool) -> bytes:
+def templat_rencana_aksi(
+    tahun_anggaran: TahunAnggaran, *, isi: bool, tahap: str = Tahap.MURNI
+) -> bytes:
     """The Rencana Aksi workbook of an office's year: instructions, the data sheets
     with their validations, and the lists they draw on. With ``isi`` the data sheets
-    hold the year's stored plan (the export of the round trip); without it they are
-    empty and the example is in the instructions only."""
+    hold the year's stored plan at stage ``tahap`` (the export of the round trip,
+    and the starting point of a DPA Perubahan); without it they are empty and the
+    example is in the instructions only."""
     wb = Workbook()
     _lembar_petunjuk(wb.active, tahun_anggaran, isi)
     wb.active.title = PETUNJUK
@@ -471,7 +493,7 @@ def templat_rencana_aksi(tahun_anggaran: TahunAnggaran, *, isi: bool) -> bytes:
         )
     )
     rentang = _lembar_daftar(wb, unit, list(sasaran_tahun(tahun_anggaran)))
-    baris = _baris_tersimpan(tahun_anggaran) if isi else {}
+    baris = _baris_tersimpan(tahun_anggaran, tahap) if isi else {}
     for nama in LEMBAR_DATA:
         _lembar_data(wb, nama, baris.get(nama, []), rentang)
     wb.move_sheet(DAFTAR, offset=len(wb.sheetnames))
@@ -484,8 +506,11 @@ def templat_rencana_aksi(tahun_anggaran: TahunAnggaran, *, isi: bool) -> bytes:
 NAMA_BERKAS = re.compile(r"[^a-z0-9-]+")
 
 
-def nama_berkas(tahun_anggaran: TahunAnggaran, *, isi: bool) -> str:
-    """A download's filename: rencana-aksi-kalaena-2023.xlsx, or ...-templat.xlsx."""
+def nama_berkas(
+    tahun_anggaran: TahunAnggaran, *, isi: bool, tahap: str = Tahap.MURNI
+) -> str:
+    """A download's filename: rencana-aksi-kalaena-2023.xlsx, ...-perubahan.xlsx, or
+    ...-templat.xlsx."""
     slug = NAMA_BERKAS.sub("-", tahun_anggaran.opd.slug.lower())
-    akhiran = "" if isi else "-templat"
+    akhiran = ("-perubahan" if tahap == Tahap.PERUBAHAN else "") if isi else "-templat"
     return f"rencana-aksi-{slug}-{tahun_anggaran.tahun}{akhiran}.xlsx"

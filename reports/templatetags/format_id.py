@@ -4,6 +4,7 @@ Values are rounded half up to two decimals here and only here, for display; a mi
 value shows as "-", never as 0 or 100 %.
 """
 
+from datetime import date
 from decimal import Context, Decimal
 
 from django import template
@@ -68,7 +69,32 @@ def sel(s: SelTampil) -> str:
         return s.nilai
     if s.format == Format.PERSEN:
         return format_persen(s.nilai)
+    if s.format == Format.NRR:
+        return format_angka(s.nilai, 4)
     return format_angka(s.nilai)
+
+
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def format_tanggal(tanggal: date | None) -> str:
+    """A date in words, whatever the active language: "28 Juni 2024"."""
+    if tanggal is None:
+        return KOSONG
+    return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
 
 
 @register.filter

@@ -3,6 +3,8 @@
     python manage.py impor_rencana_aksi --opd kalaena --tahun 2024 rencana.xlsx
     python manage.py impor_rencana_aksi --opd kalaena --tahun 2024 --templat [--isi] \\
         -o rencana.xlsx
+    python manage.py impor_rencana_aksi --opd kalaena --tahun 2024 --perubahan 3 \\
+        rencana-perubahan.xlsx     # the DPA Perubahan, from TW III on
 
 The import is the same as the web page's: every error by sheet, row and column, and
 nothing written unless the whole workbook is valid (exit status 1 then).
@@ -15,7 +17,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reports import rencana_aksi
-from reports.models import TahunAnggaran
+from reports.models import TahapRencana, TahunAnggaran
 
 
 class Command(BaseCommand):
@@ -34,6 +36,14 @@ class Command(BaseCommand):
             help="dengan --templat: isi dengan Rencana Aksi yang tersimpan",
         )
         parser.add_argument("-o", "--output", help="dengan --templat: berkas tujuan")
+        parser.add_argument(
+            "--perubahan",
+            type=int,
+            choices=[1, 2, 3, 4],
+            metavar="TRIWULAN",
+            help="impor sebagai DPA Perubahan yang berlaku mulai triwulan ini; "
+            "dengan --templat --isi: tulis Rencana Aksi sebagai DPA Perubahan",
+        )
 
     def handle(self, *args, **options) -> None:
         try:
@@ -54,7 +64,10 @@ class Command(BaseCommand):
         if not options["output"]:
             raise CommandError("Sebutkan berkas tujuan dengan -o BERKAS.xlsx.")
         tujuan = Path(options["output"])
-        tujuan.write_bytes(rencana_aksi.templat_rencana_aksi(ta, isi=options["isi"]))
+        tahap = TahapRencana.PERUBAHAN if options["perubahan"] else TahapRencana.MURNI
+        tujuan.write_bytes(
+            rencana_aksi.templat_rencana_aksi(ta, isi=options["isi"], tahap=tahap)
+        )
         self.stdout.write(f"Templat Rencana Aksi {ta} ditulis ke {tujuan}.")
 
     def _impor(self, ta: TahunAnggaran, options: dict) -> None:
@@ -63,7 +76,10 @@ class Command(BaseCommand):
         try:
             with open(options["berkas"], "rb") as berkas:
                 hasil = rencana_aksi.rencana_aksi_impor(
-                    user=None, tahun_anggaran=ta, berkas=berkas
+                    user=None,
+                    tahun_anggaran=ta,
+                    berkas=berkas,
+                    perubahan_mulai=options["perubahan"],
                 )
         except OSError as exc:
             raise CommandError(f"Berkas tidak dapat dibaca: {exc}") from exc
@@ -80,3 +96,5 @@ class Command(BaseCommand):
             )
         for butir in hasil.tidak_disentuh:
             self.stdout.write(f"  dibiarkan: {butir}")
+        for butir in hasil.dikeluarkan:
+            self.stdout.write(f"  dikeluarkan dari DPA Perubahan: {butir}")

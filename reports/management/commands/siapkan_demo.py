@@ -38,6 +38,14 @@ AKUN_DEMO = [
         "kasi.trantib", "Sumange Rukka", "kalaena", "trantib", Pengguna.Peran.OPERATOR
     ),
     AkunDemo("camat.kalaena", "Marsuki", "kalaena", "camat", Pengguna.Peran.ATASAN),
+    # The office's planner: the Rencana Aksi import and the office report's own data.
+    AkunDemo(
+        "perencana.kalaena",
+        "Perencana Kecamatan Kalaena",
+        "kalaena",
+        None,
+        Pengguna.Peran.PERENCANA,
+    ),
     AkunDemo(
         "sekretaris.satpolpp",
         "Agus Dwi Koranto",
@@ -106,6 +114,8 @@ class Command(BaseCommand):
                 peran, tempat = "Administrator", "semua perangkat daerah"
             else:
                 peran = pengguna.get_peran_display()
-                tempat = f"{pengguna.unit_kerja.nama}, {pengguna.opd.nama}"
+                tempat = pengguna.opd.nama
+                if pengguna.unit_kerja is not None:
+                    tempat = f"{pengguna.unit_kerja.nama}, {tempat}"
             self.stdout.write(f"  {akun.username:<24} {peran:<24} {tempat}")
         self.stdout.write("")
