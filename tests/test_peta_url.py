@@ -93,6 +93,12 @@ TABEL = {
         {"pk": "bukti"},
         LIHAT_UNIT,
     ),
+    # The office's own data, kept by its planner.
+    "reports:kantor_isian": ("get", KANTOR, PERENCANA),
+    "reports:kantor_iku": ("get", KANTOR, PERENCANA),
+    "reports:kantor_ikm": ("get", KANTOR, PERENCANA),
+    "reports:kantor_pendapatan": ("get", KANTOR, PERENCANA),
+    "reports:kantor_tindak_lanjut": ("get", KANTOR, PERENCANA),
     "reports:rencana_aksi": (
         "get",
         TAHUN,
