@@ -291,6 +291,37 @@ def test_a_perubahan_may_not_change_what_a_report_approved_under_it_stands_on(
     )
 
 
+def test_a_murni_budget_a_quarter_approved_under_the_perubahan_did_not_use_may_change(
+    kantor,
+):
+    _opd, ta, a, _b, camat = kantor
+    rencana_aksi_impor(
+        user=None, tahun_anggaran=ta, berkas=buku_perubahan(ta), perubahan_mulai=3
+    )
+    for sub in SubKegiatan.objects.filter(nama__in=["Sub A", "Sub C"]):
+        for tw in (2, 3):
+            isi_triwulan(sub, tw, "2", "1000")
+    setujui(a, ta, 3, camat)
+    sebelum = cetak(a, 3)
+    wb = load_workbook(BytesIO(templat_rencana_aksi(ta, isi=True)))
+    ang = wb["Anggaran"]
+    (r,) = [
+        r
+        for r in range(2, ang.max_row + 1)
+        if (ang[f"C{r}"].value, ang[f"D{r}"].value) == ("Sub A", "murni")
+    ]
+    ang[f"E{r}"], ang[f"J{r}"] = 4100, 1100
+    berkas = BytesIO()
+    wb.save(berkas)
+
+    hasil = rencana_aksi_impor(user=None, tahun_anggaran=ta, berkas=berkas.getvalue())
+
+    (anggaran,) = [h for h in hasil.hitungan if h.jenis == "Anggaran"]
+    assert (anggaran.dibuat, anggaran.diubah) == (0, 1)
+    assert Anggaran.objects.get(sub_kegiatan__nama="Sub A", tahap="murni").pagu == 4100
+    assert cetak(a, 3) == sebelum
+
+
 def test_a_perubahan_does_not_rename_what_the_murni_reports_print(kantor):
     _opd, ta, _a, _b, _camat = kantor
 
