@@ -260,9 +260,9 @@ def test_a_perubahan_may_not_change_a_quarter_approved_under_the_murni(kantor):
     assert cetak(b, 3) == sebelum
 
 
-def test_a_perubahan_may_not_change_what_a_report_approved_under_it_stands_on(
-    kantor,
-):
+def disetujui_dengan_perubahan(kantor) -> None:
+    """The Perubahan from TW III is imported, then section a's TW III (Sub A and
+    the new Sub C) entered, submitted and approved under it."""
     _opd, ta, a, _b, camat = kantor
     rencana_aksi_impor(
         user=None, tahun_anggaran=ta, berkas=buku_perubahan(ta), perubahan_mulai=3
@@ -271,6 +271,13 @@ def test_a_perubahan_may_not_change_what_a_report_approved_under_it_stands_on(
         for tw in (2, 3):
             isi_triwulan(sub, tw, "2", "1000")
     setujui(a, ta, 3, camat)
+
+
+def test_a_perubahan_may_not_change_what_a_report_approved_under_it_stands_on(
+    kantor,
+):
+    _opd, ta, a, _b, _camat = kantor
+    disetujui_dengan_perubahan(kantor)
     assert LaporanTriwulan.objects.get(unit_kerja=a, triwulan=3).tahap == "perubahan"
     wb = load_workbook(BytesIO(templat_rencana_aksi(ta, isi=True, tahap="perubahan")))
     wb["Anggaran"]["E2"] = 7000
@@ -294,14 +301,8 @@ def test_a_perubahan_may_not_change_what_a_report_approved_under_it_stands_on(
 def test_a_murni_budget_a_quarter_approved_under_the_perubahan_did_not_use_may_change(
     kantor,
 ):
-    _opd, ta, a, _b, camat = kantor
-    rencana_aksi_impor(
-        user=None, tahun_anggaran=ta, berkas=buku_perubahan(ta), perubahan_mulai=3
-    )
-    for sub in SubKegiatan.objects.filter(nama__in=["Sub A", "Sub C"]):
-        for tw in (2, 3):
-            isi_triwulan(sub, tw, "2", "1000")
-    setujui(a, ta, 3, camat)
+    _opd, ta, a, _b, _camat = kantor
+    disetujui_dengan_perubahan(kantor)
     sebelum = cetak(a, 3)
     wb = load_workbook(BytesIO(templat_rencana_aksi(ta, isi=True)))
     ang = wb["Anggaran"]

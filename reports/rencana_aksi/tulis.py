@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -44,6 +44,12 @@ log = logging.getLogger(__name__)
 TARGET_PERUBAHAN = "Target Perubahan"
 # Rows per INSERT or UPDATE statement (SQLite takes fewer: 999 parameters).
 BATCH = 500
+# The model of an indicator's owner, by the indicator's tingkat.
+MODEL_PEMILIK = {
+    Tingkat.PROGRAM: Program,
+    Tingkat.KEGIATAN: Kegiatan,
+    Tingkat.SUB_KEGIATAN: SubKegiatan,
+}
 PESAN_BASIS_DATA = (
     "basis data menolak isian lembar ini, mungkin karena rencana tahun ini diubah "
     "orang lain pada saat yang sama. Tidak ada yang disimpan; unggah lagi berkasnya. "
@@ -175,9 +181,12 @@ class Penulis:
         }
         self._catat_unit(ada_kegiatan, ada_sub, semua_indikator)
 
+        calon_program = _Calon(ada_program)
         program: list[Program] = []
         for i, p in enumerate(r.program, start=1):
-            obj = self._cocok(ada_program, p.kode, p.nama) or Program(tahun_anggaran=ta)
+            obj = self._cocok(calon_program, p.kode, p.nama) or Program(
+                tahun_anggaran=ta
+            )
             self._butir(
                 obj,
                 PROGRAM,
@@ -383,13 +392,8 @@ class Penulis:
         di_bawah = self._unit_di_bawah
         for i in indikator:
             if i.iku_id is None:
-                model = {
-                    Tingkat.PROGRAM: Program,
-                    Tingkat.KEGIATAN: Kegiatan,
-                    Tingkat.SUB_KEGIATAN: SubKegiatan,
-                }[i.tingkat]
                 pemilik = i.sub_kegiatan_id or i.kegiatan_id or i.program_id
-                di_bawah[(model, pemilik)].add(i.unit_kerja_id)
+                di_bawah[(MODEL_PEMILIK[i.tingkat], pemilik)].add(i.unit_kerja_id)
         for model, daftar, induk, kolom in (
             (SubKegiatan, sub_kegiatan, Kegiatan, "kegiatan_id"),
             (Kegiatan, kegiatan, Program, "program_id"),
@@ -479,12 +483,14 @@ class Penulis:
         return hasil
 
     def _anak(self, baris, induk_baru, ada, model, lembar, nama_induk):
+        calon = {pk: _Calon(daftar) for pk, daftar in ada.items()}
         hasil = []
         urutan: dict[int, int] = defaultdict(int)
         for b in baris:
             induk = induk_baru[getattr(b, nama_induk)]
             urutan[induk.pk] += 1
-            obj = self._cocok(ada.get(induk.pk, []), b.kode, b.nama) or model()
+            obj = self._cocok(calon.get(induk.pk, TANPA_CALON), b.kode, b.nama)
+            obj = obj or model()
             self._butir(
                 obj,
                 lembar,
@@ -502,19 +508,16 @@ class Penulis:
     def _bebas(self, obj: models.Model) -> bool:
         return (type(obj), obj.pk) not in self.dipakai
 
-    def _cocok(self, ada: Sequence, kode: str, nama: str):
+    def _cocok(self, calon: _Calon, kode: str, nama: str):
         """The stored item a row stands for: the same kode under the same parent;
-        or, when the row has no kode or the stored item none, the same name."""
-        if kode:
-            for obj in ada:
-                if obj.kode == kode and self._bebas(obj):
-                    return obj
-        for obj in ada:
-            if (
-                norm_nama(obj.nama) == norm_nama(nama)
-                and not (kode and obj.kode)
-                and self._bebas(obj)
-            ):
+        or, when the row has no kode or the stored item none, the same name. An
+        item a row already took (whose kode or name may since have changed) is
+        not another row's."""
+        for obj in calon.per_kode.get(kode, ()) if kode else ():
+            if self._bebas(obj):
+                return obj
+        for obj in calon.per_nama.get(norm_nama(nama), ()):
+            if not (kode and obj.kode) and self._bebas(obj):
                 return obj
         return None
 
@@ -607,13 +610,8 @@ class Penulis:
                 yield f"Sub kegiatan {s}"
         for i in indikator:
             if i.iku_id is None and self._bebas(i):
-                model = {
-                    Tingkat.PROGRAM: Program,
-                    Tingkat.KEGIATAN: Kegiatan,
-                    Tingkat.SUB_KEGIATAN: SubKegiatan,
-                }[i.tingkat]
                 pemilik = i.sub_kegiatan_id or i.kegiatan_id or i.program_id
-                if not self._bebas_pk(model, pemilik):
+                if not self._bebas_pk(MODEL_PEMILIK[i.tingkat], pemilik):
                     yield f"Indikator {i}"
         for a in anggaran:
             if self._bebas(a) and not self._bebas_pk(SubKegiatan, a.sub_kegiatan_id):
@@ -621,6 +619,23 @@ class Penulis:
 
     def _bebas_pk(self, model: type, pk: int) -> bool:
         return (model, pk) not in self.dipakai
+
+
+class _Calon:
+    """The stored items of one parent by kode and by name, in plan order: a row
+    finds its item in one look-up, not a scan of its siblings (a year's programs
+    may number thousands)."""
+
+    def __init__(self, butir: Iterable) -> None:
+        self.per_kode: dict[str, list] = defaultdict(list)
+        self.per_nama: dict[str, list] = defaultdict(list)
+        for obj in butir:
+            if obj.kode:
+                self.per_kode[obj.kode].append(obj)
+            self.per_nama[norm_nama(obj.nama)].append(obj)
+
+
+TANPA_CALON = _Calon(())
 
 
 def _per_induk(qs: models.QuerySet, kolom: str) -> dict[int, list]:
