@@ -27,8 +27,10 @@ if str(ROOT) not in sys.path:
 
 def sambung(direktori: Path) -> None:
     """Configure Django against the benchmark database in ``direktori``, as the
-    task worker runs in production (DEBUG off)."""
-    os.environ["DATABASE_URL"] = f"sqlite:///{direktori / NAMA_DB}"
+    task worker runs in production (DEBUG off). A PostgreSQL ``DATABASE_URL``
+    already set (``tests/with_postgres.sh``, a throwaway server) is used instead."""
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        os.environ["DATABASE_URL"] = f"sqlite:///{direktori / NAMA_DB}"
     os.environ["LAKIP_MEDIA_ROOT"] = str(direktori / "media")
     os.environ["DJANGO_STATIC_ROOT"] = str(direktori / "static")
     os.environ["DJANGO_DEBUG"] = "0"

@@ -55,8 +55,8 @@ def kantor():
     return opd, ta, a, b, camat
 
 
-def setujui(unit: UnitKerja, ta: TahunAnggaran, triwulan: int, atasan) -> None:
-    """The unit submits its quarter (as entered) and its superior approves it."""
+def ajukan(unit: UnitKerja, ta: TahunAnggaran, triwulan: int) -> LaporanTriwulan:
+    """The unit submits its quarter as entered."""
     kasi = make_user(f"kasi.{unit.pk}.{triwulan}", opd=unit.opd, unit=unit)
     lap = services.realisasi_simpan(
         user=kasi,
@@ -67,9 +67,14 @@ def setujui(unit: UnitKerja, ta: TahunAnggaran, triwulan: int, atasan) -> None:
         kinerja=[],
         anggaran=[],
     )
-    lap = services.laporan_ajukan(
+    return services.laporan_ajukan(
         user=kasi, unit=unit, tahun_anggaran=ta, triwulan=triwulan, versi=lap.versi
     )
+
+
+def setujui(unit: UnitKerja, ta: TahunAnggaran, triwulan: int, atasan) -> None:
+    """The unit submits its quarter (as entered) and its superior approves it."""
+    lap = ajukan(unit, ta, triwulan)
     services.laporan_setujui(
         user=atasan, laporan_id=lap.pk, versi=lap.versi, tanggapan=services.Tanggapan()
     )
@@ -205,11 +210,11 @@ def test_later_quarters_use_the_perubahan_and_say_so(kantor):
 
 
 def test_a_report_submitted_before_the_perubahan_keeps_the_murni(kantor):
-    opd, ta, _a, b, camat = kantor
+    opd, ta, _a, b, _camat = kantor
     for sub in SubKegiatan.objects.filter(nama__in=["Sub A", "Sub B"]):
         for tw in (2, 3):
             isi_triwulan(sub, tw, "1", "1000")
-    setujui(b, ta, 3, camat)  # TW III of B approved before the Perubahan came
+    ajukan(b, ta, 3)  # TW III of B submitted before the Perubahan came
     rencana_aksi_impor(
         user=None, tahun_anggaran=ta, berkas=buku_perubahan(ta), perubahan_mulai=3
     )
@@ -225,9 +230,39 @@ def test_a_report_submitted_before_the_perubahan_keeps_the_murni(kantor):
     assert pohon.angka_simpul(kegiatan).pagu == 6000 + 3000 + 4000
 
 
-def test_a_perubahan_may_not_change_what_a_report_approved_under_it_stands_on(
-    kantor,
-):
+def test_a_perubahan_may_not_change_a_quarter_approved_under_the_murni(kantor):
+    """B's TW III, approved under the murni, prints its kegiatan's totals and mean
+    over Sub A too, which from TW III the Perubahan measures differently: the
+    Perubahan from TW III is refused (from TW IV it is not)."""
+    _opd, ta, _a, b, camat = kantor
+    for sub in SubKegiatan.objects.filter(nama__in=["Sub A", "Sub B"]):
+        for tw in (2, 3):
+            isi_triwulan(sub, tw, "1", "1000")
+    setujui(b, ta, 3, camat)
+    sebelum = cetak(b, 3)
+    with pytest.raises(RencanaAksiTidakValid) as salah:
+        rencana_aksi_impor(
+            user=None, tahun_anggaran=ta, berkas=buku_perubahan(ta), perubahan_mulai=3
+        )
+    assert [str(g) for g in salah.value.galat] == [
+        "Laporan triwulan III tahun 2024 Seksi b sudah disetujui atasan, dan impor "
+        "ini mengubah isinya: laporan itu juga mencetak jumlah dan rata-rata program "
+        "dan kegiatan di atas butir-butirnya, yang ikut berubah bila butir lain di "
+        "bawahnya (juga milik unit lain) berubah. Minta atasan membuka kembali "
+        "laporan itu sebelum mengimpor perubahan ini, atau mulai DPA Perubahan pada "
+        "triwulan sesudahnya."
+    ]
+    assert TahunAnggaran.objects.get(pk=ta.pk).perubahan_mulai is None
+
+    rencana_aksi_impor(
+        user=None, tahun_anggaran=ta, berkas=buku_perubahan(ta), perubahan_mulai=4
+    )
+    assert cetak(b, 3) == sebelum
+
+
+def disetujui_dengan_perubahan(kantor) -> None:
+    """The Perubahan from TW III is imported, then section a's TW III (Sub A and
+    the new Sub C) entered, submitted and approved under it."""
     _opd, ta, a, _b, camat = kantor
     rencana_aksi_impor(
         user=None, tahun_anggaran=ta, berkas=buku_perubahan(ta), perubahan_mulai=3
@@ -236,6 +271,13 @@ def test_a_perubahan_may_not_change_what_a_report_approved_under_it_stands_on(
         for tw in (2, 3):
             isi_triwulan(sub, tw, "2", "1000")
     setujui(a, ta, 3, camat)
+
+
+def test_a_perubahan_may_not_change_what_a_report_approved_under_it_stands_on(
+    kantor,
+):
+    _opd, ta, a, _b, _camat = kantor
+    disetujui_dengan_perubahan(kantor)
     assert LaporanTriwulan.objects.get(unit_kerja=a, triwulan=3).tahap == "perubahan"
     wb = load_workbook(BytesIO(templat_rencana_aksi(ta, isi=True, tahap="perubahan")))
     wb["Anggaran"]["E2"] = 7000
@@ -249,9 +291,36 @@ def test_a_perubahan_may_not_change_what_a_report_approved_under_it_stands_on(
             berkas=berkas.getvalue(),
             perubahan_mulai=3,
         )
-    assert "Laporan triwulan III unit ini sudah disetujui atasan" in str(
-        salah.value.galat[0]
+    assert str(salah.value.galat[0]) == (
+        'Lembar "Anggaran", baris 2: Laporan triwulan III tahun 2024 Seksi a sudah '
+        "disetujui atasan, dan baris ini mengubah isinya. Minta atasan membuka kembali "
+        "laporan itu sebelum mengimpor perubahan ini."
     )
+
+
+def test_a_murni_budget_a_quarter_approved_under_the_perubahan_did_not_use_may_change(
+    kantor,
+):
+    _opd, ta, a, _b, _camat = kantor
+    disetujui_dengan_perubahan(kantor)
+    sebelum = cetak(a, 3)
+    wb = load_workbook(BytesIO(templat_rencana_aksi(ta, isi=True)))
+    ang = wb["Anggaran"]
+    (r,) = [
+        r
+        for r in range(2, ang.max_row + 1)
+        if (ang[f"C{r}"].value, ang[f"D{r}"].value) == ("Sub A", "murni")
+    ]
+    ang[f"E{r}"], ang[f"J{r}"] = 4100, 1100
+    berkas = BytesIO()
+    wb.save(berkas)
+
+    hasil = rencana_aksi_impor(user=None, tahun_anggaran=ta, berkas=berkas.getvalue())
+
+    (anggaran,) = [h for h in hasil.hitungan if h.jenis == "Anggaran"]
+    assert (anggaran.dibuat, anggaran.diubah) == (0, 1)
+    assert Anggaran.objects.get(sub_kegiatan__nama="Sub A", tahap="murni").pagu == 4100
+    assert cetak(a, 3) == sebelum
 
 
 def test_a_perubahan_does_not_rename_what_the_murni_reports_print(kantor):

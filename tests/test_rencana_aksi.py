@@ -377,8 +377,11 @@ def test_targets_under_an_approved_report_stay_locked():
         rencana_aksi_impor(user=None, tahun_anggaran=ta, berkas=keluaran.getvalue())
 
     (pesan,) = [str(g) for g in galat_impor.value.galat]
-    assert pesan.startswith(f'Lembar "Indikator", baris {baris}')
-    assert "Laporan triwulan II unit ini sudah disetujui atasan" in pesan
+    assert pesan.startswith(
+        f'Lembar "Indikator", baris {baris}: Laporan triwulan II tahun 2024 '
+        "Seksi Ketentraman dan Ketertiban Umum sudah disetujui atasan, dan baris ini "
+        "mengubah isinya."
+    )
     assert rencana(ta) == sebelum
 
 
