@@ -232,9 +232,9 @@ def _pangkas(teks: str, panjang: int) -> str:
 def nama_lembar(tabel: Tabel, dipakai: set[str], unit: str = "") -> str:
     """A sheet name, unique in the workbook: the table's number (or short name),
     after the unit's name in a bundle ("Si Operasi dan Pengendalian 3.1")."""
-    label = tabel.nomor.removeprefix("Tabel ") if tabel.nomor else tabel.lembar
-    label = label or tabel.judul
+    label = tabel.nomor or tabel.lembar or tabel.judul
     if unit:
+        label = label.removeprefix("Tabel ")
         for pola, singkat in SINGKATAN_UNIT:
             unit = pola.sub(singkat, unit)
         label = f"{_pangkas(unit, PANJANG_LEMBAR - len(label) - 1)} {label}"

@@ -41,6 +41,12 @@ def D(nilai: str | int) -> Decimal:
     return Decimal(str(nilai))
 
 
+def teks_html(response) -> str:
+    """A page's HTML with the no-break spaces that keep a number with its "%",
+    "Rp" or satuan read as the spaces they are to a reader."""
+    return response.content.decode().replace("\u00a0", " ")
+
+
 # --- users ---
 
 

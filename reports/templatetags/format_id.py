@@ -79,6 +79,12 @@ def persen(nilai: Decimal | None) -> str:
 
 
 @register.filter
+def poin(nilai: Decimal | None) -> str:
+    """Percentage points (efisiensi): "29,12", the same digits as a percentage."""
+    return format_dua_desimal(nilai)
+
+
+@register.filter
 def nilai_satuan(nilai: Decimal | None, satuan: str) -> str:
     return format_nilai(nilai, satuan)
 

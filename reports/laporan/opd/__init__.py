@@ -370,7 +370,7 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
         _bab(nomor_bab, "penutup", "Penutup", [("kesimpulan", "Kesimpulan", True)])
     )
 
-    rk = bab4.ringkasan(pohon)
+    fakta = bab4.fakta_teks(pohon, nama_opd=ta.opd.nama)
     return DokumenOpd(
         ta=ta,
         triwulan=triwulan,
@@ -402,17 +402,15 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
         tabel_anggaran=anggaran,
         tabel_realisasi_pendapatan=realisasi_pendapatan,
         tabel_tindak_lanjut=tindak_lanjut,
-        ringkasan=rk,
+        ringkasan=bab4.ringkasan(pohon),
         kata_pengantar=bab4.paragraf_kata_pengantar(
             (laporan.kata_pengantar if laporan else "")
             or bab4.kata_pengantar_baku(
                 judul=f"Laporan Evaluasi Kinerja {periode}", nama_opd=ta.opd.nama
             ),
-            bab4.kalimat_kata_pengantar(
-                rk, nama_opd=ta.opd.nama, periode=periode, label=pohon.label_keuangan
-            ),
+            fakta.kata_pengantar,
         ),
-        kesimpulan=bab4.kalimat_kesimpulan(rk, label=pohon.label_keuangan),
+        kesimpulan=fakta.kesimpulan,
         tahun_lalu=None if lalu is None else lalu.tahun,
         label_kinerja=label,
         label_keuangan=pohon.label_keuangan,

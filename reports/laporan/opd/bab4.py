@@ -133,6 +133,28 @@ def kalimat_kesimpulan(r: Ringkasan, *, label: str) -> list[str]:
     return hasil
 
 
+@dataclass(frozen=True)
+class FaktaTeks:
+    """The sentences of figures the report prints around the planner's texts."""
+
+    kata_pengantar: str  # after the kata pengantar's opening paragraph
+    kesimpulan: list[str]  # before the typed kesimpulan
+
+
+def fakta_teks(pohon: PohonTahun, *, nama_opd: str) -> FaktaTeks:
+    """What the report states from the figures in the kata pengantar and the
+    kesimpulan: printed in the report, and shown to the planner beside the text
+    boxes so that the typed text does not contradict it."""
+    r = ringkasan(pohon)
+    periode = f"Triwulan {ROMAWI[pohon.triwulan]} Tahun {pohon.tahun_anggaran.tahun}"
+    return FaktaTeks(
+        kata_pengantar=kalimat_kata_pengantar(
+            r, nama_opd=nama_opd, periode=periode, label=pohon.label_keuangan
+        ),
+        kesimpulan=kalimat_kesimpulan(r, label=pohon.label_keuangan),
+    )
+
+
 def kata_pengantar_baku(*, judul: str, nama_opd: str) -> str:
     """The kata pengantar printed when the planner has typed none."""
     return (
