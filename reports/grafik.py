@@ -238,6 +238,7 @@ JARAK_X = 8
 JARAK_Y = 22
 JARAK_TUMPUK = 6  # between the boxes stacked under a head
 MENJOROK = 10  # how far boxes stacked under a head stand in from its left
+SETENGAH_MENJOROK = Decimal(MENJOROK) / 2  # where the line to them runs down
 
 
 def kolom_bagan(simpul: Sequence[SimpulBagan]) -> int:
@@ -303,9 +304,7 @@ def bagan_organisasi(simpul: Sequence[SimpulBagan], *, lebar_maks: int = 480) ->
         s.kunci: _bungkus(s.judul, isi, HURUF_JUDUL_BAGAN, paling=4) for s in simpul
     }
     nama = {
-        s.kunci: _bungkus(s.nama, isi, HURUF_NAMA_BAGAN, paling=2)
-        if s.nama
-        else ()
+        s.kunci: _bungkus(s.nama, isi, HURUF_NAMA_BAGAN, paling=2) if s.nama else ()
         for s in simpul
     }
     tinggi_kotak = (
@@ -349,10 +348,10 @@ def bagan_organisasi(simpul: Sequence[SimpulBagan], *, lebar_maks: int = 480) ->
             for b in bawahan:
                 k = buat(b, x + MENJOROK, yb, lebar_kotak - MENJOROK)
                 tengah_y = _u(k.y + tinggi_kotak / 2)
-                garis.append(Garis(_u(x + Decimal(MENJOROK) / 2), tengah_y, k.x, tengah_y))
+                garis.append(Garis(_u(x + SETENGAH_MENJOROK), tengah_y, k.x, tengah_y))
                 yb += tinggi_kotak + JARAK_TUMPUK
             if bawahan:
-                x_tulang = _u(x + Decimal(MENJOROK) / 2)
+                x_tulang = _u(x + SETENGAH_MENJOROK)
                 garis.append(
                     Garis(x_tulang, induk.y + tinggi_kotak, x_tulang, garis[-1].y1)
                 )

@@ -144,6 +144,13 @@ class Tabel:
         object.__setattr__(self, "daun", daun)
 
     @property
+    def pendek(self) -> bool:
+        """Whether the table is short enough to keep whole on one page: a few rows
+        of little text (a few rows of long narratives may be taller than a page)."""
+        teks = sum(len(str(s.nilai or "")) for b in self.baris for s in b.sel)
+        return len(self.baris) <= 6 and teks <= 600
+
+    @property
     def berisi(self) -> bool:
         """Whether the table has something to print: a row, and where it has
         number columns, a number in one of them (a table of "-" says nothing)."""

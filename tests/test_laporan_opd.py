@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from reports import ekspor, models
 from tests.conftest import DEMO, D, make_kantor, make_user, teks_html
 from tests.pdf_util import (
+    gambar_pdf,
     jumlah_halaman,
     penanda_buku,
     simpan,
@@ -40,16 +41,6 @@ def jalankan_worker() -> None:
     call_command(
         "db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0
     )
-
-
-@pytest.fixture(scope="module")
-def pdf_kalaena(django_db_setup, django_db_blocker) -> bytes:
-    """Seed 001's report, rendered once for the tests that read it."""
-    with django_db_blocker.unblock():
-        p = ekspor.permintaan(opd="kalaena", tahun=2023, triwulan=4, jenis="opd")
-        isi = ekspor.berkas_pdf(p)
-    simpan(isi, "laporan-kalaena-2023-tw4.pdf")
-    return isi
 
 
 BELANJA = ["2.727.830.700", "2.691.183.025", "98,66 %", "36.647.675", "1,34 %"]
@@ -188,16 +179,7 @@ def test_office_report_charts_are_vector_drawings_from_the_data(pdf_kalaena):
     teks = teks_pdf(pdf_kalaena)
     assert "Gambar 3.1" in teks and "Gambar 1.1" in teks
     # Drawn as SVG, so the PDF has no raster images.
-    import subprocess
-    import tempfile
-
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
-        f.write(pdf_kalaena)
-        f.flush()
-        gambar = subprocess.run(
-            ["pdfimages", "-list", f.name], capture_output=True, text=True, check=True
-        ).stdout.splitlines()[2:]
-    assert gambar == []
+    assert gambar_pdf(pdf_kalaena) == []
 
 
 @pytest.mark.django_db(transaction=True)

@@ -16,7 +16,6 @@ from tests.conftest import make_kantor, make_user, teks_html
 from tests.pdf_util import (
     info_pdf,
     penanda_buku,
-    simpan,
     teks_halaman,
     teks_pdf,
     ukuran_halaman_mm,
@@ -36,23 +35,6 @@ def url(nama: str, opd="kalaena", unit="trantib", tahun=2024, triwulan=2) -> str
 def kasi(client):
     client.force_login(make_user("kasi", opd="kalaena", unit="trantib"))
     return client
-
-
-@pytest.fixture(scope="module")
-def pdf_trantib(django_db_setup, django_db_blocker) -> bytes:
-    """Seed 000's report, rendered once for the tests that read it."""
-    from reports import laporan, pdf, selectors
-
-    with django_db_blocker.unblock():
-        unit = models.UnitKerja.objects.get(opd__slug="kalaena", slug="trantib")
-        dok = laporan.dokumen_unit(
-            unit=unit,
-            tahun_anggaran=selectors.tahun_anggaran_for("kalaena", 2024),
-            triwulan=2,
-        )
-        isi = pdf.pdf_unit(dok)
-    simpan(isi, "laporan-trantib-2024-tw2.pdf")
-    return isi
 
 
 GOLDEN_KEUANGAN = [

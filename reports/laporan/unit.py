@@ -770,16 +770,21 @@ def _evaluasi(b: BarisKeuangan, lap: LaporanUnit) -> str:
 
 
 def _narasi(pohon: PohonTahun, b: BarisKeuangan, kolom: str) -> str:
-    """The kendala or tindak lanjut entered for the indicators of a budget line
-    and the items below it, by whichever unit entered them; an entry of an item
-    below the line is introduced by that item's name."""
-    teks = []
+    """The kendala or tindak lanjut entered for a budget line: for its own
+    indicators; where none was entered there (a kegiatan measured by the mean of
+    its sub kegiatan), those entered for the items below it, whichever unit
+    entered them, each introduced by its item's name."""
+    sendiri, bawah = [], []
     for i in pohon.indikator_di_bawah(b.simpul):
         r = pohon.realisasi_triwulan(i)
         isi = "" if r is None else getattr(r, kolom).strip()
-        if isi:
-            teks.append(isi if i.induk == b.simpul else f"{i.induk.nama}: {isi}")
-    return gabung_teks(*dict.fromkeys(teks))
+        if not isi:
+            continue
+        if i.induk == b.simpul:
+            sendiri.append(isi)
+        else:
+            bawah.append(f"{i.induk.nama}: {isi}")
+    return gabung_teks(*dict.fromkeys(sendiri or bawah))
 
 
 def _tabel_tindak_lanjut(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:

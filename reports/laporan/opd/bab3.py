@@ -320,7 +320,7 @@ def tabel_anggaran(pohon: PohonTahun) -> Tabel:
         judul=f"Laporan Realisasi Belanja {label} Tahun {pohon.tahun_anggaran.tahun}",
         kolom=(
             Kolom("No", lebar=5, nomor="(1)"),
-            Kolom("Program / Kegiatan / Sub Kegiatan", lebar=34, nomor="(2)"),
+            Kolom("Program / Kegiatan / Sub Kegiatan", lebar=32, nomor="(2)"),
             Kolom("Kode", lebar=9, nomor="(3)", opsional=True),
             Kolom("Jumlah Anggaran (Rp)", Format.RUPIAH, lebar=14, nomor="(4)"),
             Kolom(
@@ -352,7 +352,7 @@ def tabel_anggaran(pohon: PohonTahun) -> Tabel:
                     Kolom("%", Format.PERSEN, lebar=8, nomor="(11)=(10/4×100)"),
                 ),
             ),
-            Kolom("Permasalahan / Kendala", lebar=26, nomor="(12)", opsional=True),
+            Kolom("Permasalahan / Kendala", lebar=32, nomor="(12)", opsional=True),
         ),
         baris=tuple(rows),
         kaki=(
