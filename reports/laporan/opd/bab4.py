@@ -210,7 +210,7 @@ def periksa_teks(teks: str, *, triwulan: int) -> list[str]:
             "Teks memuat angka capaian atau jumlah ("
             + ", ".join(angka[:5])
             + (" ..." if len(angka) > 5 else "")
-            + "). Kalimat angka dicetak program dari data (lihat di samping); "
+            + "). Kalimat angka dicetak program dari data (lihat kotak di dekatnya); "
             "teks ketikan sebaiknya hanya uraian, agar tidak bertentangan."
         )
     return catatan
