@@ -72,26 +72,34 @@ def tambah_baris(ws: Worksheet, nilai: Iterable[Any]) -> None:
     ws.append([teks_sel(ws, v) if isinstance(v, str) else v for v in nilai])
 
 
-def _nilai(s: SelTampil):
-    """The value to write: numbers as numbers (percent as a fraction, for Excel's %
-    format), text as text, missing as an empty cell."""
+def _nilai(s: SelTampil, format_: Format):
+    """The value to write in ``format_``: numbers as numbers (percent as a
+    fraction, for Excel's % format), text as text, missing as an empty cell."""
     if s.nilai is None or s.nilai == "":
         return None
-    if s.format == Format.TEKS or isinstance(s.nilai, str):
+    if format_ == Format.TEKS or isinstance(s.nilai, str):
         return str(s.nilai)
     nilai = Decimal(s.nilai)
-    return nilai / 100 if s.format == Format.PERSEN else nilai
+    return nilai / 100 if format_ == Format.PERSEN else nilai
 
 
-def _berpecahan(tabel: Tabel) -> set[tuple[int, Format]]:
-    """The (column, format) pairs with a value that is not a whole number."""
+def _format_kolom(tabel: Tabel, kolom: int, s: SelTampil) -> Format:
+    """The format a number is shown with in the workbook: its column's, so that a
+    column has one format (a total of another kind in it, such as the IKM under
+    the NRR, takes the column's); a cell's own where its column is text."""
+    daun = tabel.daun[kolom].format
+    return daun if daun in FORMAT_ANGKA and s.rentang == 1 else s.format
+
+
+def _berpecahan(tabel: Tabel) -> set[int]:
+    """The columns holding a number that is not a whole number."""
     hasil = set()
     for b in (*tabel.baris, *tabel.kaki):
         kolom = 0
         for s in tabel.tampil(b):
             nilai = s.nilai
             if isinstance(nilai, Decimal) and nilai != nilai.to_integral_value():
-                hasil.add((kolom, s.format))
+                hasil.add(kolom)
             kolom += s.rentang
     return hasil
 
@@ -138,7 +146,13 @@ def isi_lembar(ws: Worksheet, tabel: Tabel, *, subjudul: str = "") -> None:
     for jumlah, daftar in ((False, tabel.baris_tampil()), (True, tabel.kaki_tampil())):
         for b, sel_baris in daftar:
             _tulis_baris(
-                ws, baris, sel_baris, tebal=b.tebal, jumlah=jumlah, pecahan=pecahan
+                ws,
+                tabel,
+                baris,
+                sel_baris,
+                tebal=b.tebal,
+                jumlah=jumlah,
+                pecahan=pecahan,
             )
             baris += 1
     if tabel.catatan:
@@ -176,20 +190,22 @@ def _gaya_kepala(sel) -> None:
 
 def _tulis_baris(
     ws: Worksheet,
+    tabel: Tabel,
     baris: int,
     sel_baris: list[SelTampil],
     *,
     tebal: bool,
     jumlah: bool,
-    pecahan: set[tuple[int, Format]],
+    pecahan: set[int],
 ) -> None:
     kolom = 1
     for s in sel_baris:
-        nilai = _nilai(s)
+        format_sel = _format_kolom(tabel, kolom - 1, s)
+        nilai = _nilai(s, format_sel)
         sel = tulis(ws, baris, kolom, nilai)
         fmt = None
-        if s.format in FORMAT_ANGKA and isinstance(nilai, Decimal):
-            fmt = FORMAT_ANGKA[s.format][(kolom - 1, s.format) in pecahan]
+        if format_sel in FORMAT_ANGKA and isinstance(nilai, Decimal):
+            fmt = FORMAT_ANGKA[format_sel][kolom - 1 in pecahan]
         if fmt:
             sel.number_format = fmt
         sel.alignment = ANGKA if fmt else TEKS
@@ -221,11 +237,18 @@ SINGKATAN_UNIT = (
 )
 
 
+# Words a shortened name does not end on ("Ketertiban Umum dan").
+KATA_SAMBUNG = {"dan", "di", "pada", "serta", "dalam", "atas", "untuk", "yang"}
+
+
 def _pangkas(teks: str, panjang: int) -> str:
     """At most ``panjang`` characters, cut at a word where one can be."""
     if len(teks) <= panjang:
         return teks
-    potong = teks[: panjang + 1].rsplit(" ", 1)[0]
+    kata = teks[: panjang + 1].split(" ")[:-1]
+    while kata and kata[-1].lower() in KATA_SAMBUNG:
+        kata.pop()
+    potong = " ".join(kata)
     return (potong if len(potong) > panjang // 2 else teks[:panjang]).rstrip(" ,.-")
 
 

@@ -373,3 +373,33 @@ def test_the_cover_carries_the_pemdas_lambang_uploaded_in_the_admin(
     )
     # One image, on the cover; the charts stay vector drawings.
     assert [b.split()[0] for b in gambar_pdf(isi)] == ["1"]
+
+
+# --- the workbooks ---
+
+
+def test_each_column_of_a_workbook_has_one_number_format_and_print_titles(client):
+    client.force_login(make_user("perencana.x", opd="kalaena", peran="perencana"))
+    xlsx = client.get(
+        reverse(
+            "reports:laporan_opd_xlsx",
+            kwargs={"opd": "kalaena", "tahun": 2023, "triwulan": 4},
+        )
+    )
+    wb = load_workbook(BytesIO(xlsx.content))
+    for ws in wb.worksheets:
+        format_kolom: dict[int, set[str]] = {}
+        for baris in ws.iter_rows(min_row=4):
+            for sel in baris:
+                if isinstance(sel.value, int | float):
+                    format_kolom.setdefault(sel.column, set()).add(sel.number_format)
+        assert all(len(f) == 1 for f in format_kolom.values()), ws.title
+        # Printed: the office and period at the top, the page at the foot.
+        assert ws.oddHeader.left.text == "Kecamatan Kalaena, Triwulan IV Tahun 2023"
+        assert ws.oddFooter.right.text == "Halaman &P dari &N"
+    # The IKM under the NRR takes the column's format; percentages keep theirs.
+    ikm = wb["Tabel 3.2"]
+    assert {c.number_format for c in ikm["D"] if isinstance(c.value, float)} == {
+        "0.0000"
+    }
+    assert "Kegiatan 1.1" in wb.sheetnames  # the unnumbered kegiatan tables
