@@ -324,7 +324,8 @@ def _tabel_pk(lap: LaporanUnit) -> Tabel:
                 b.nomor,
                 b.nama,
                 b.indikator.nama if b.indikator else "",
-                b.angka.target_tahunan if b.angka else None,
+                # A heading row has no indicator, so no target: not a missing one.
+                b.angka.target_tahunan if b.angka else "",
                 b.indikator.satuan if b.indikator else "",
                 jenis=_jenis(b),
             )
@@ -383,7 +384,7 @@ def _tabel_rencana_aksi(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
             if b.simpul is not None and b.nama
             else [None] * 4
         )
-        target = pohon.target(b.indikator)[1] if b.indikator else [None] * 4
+        target = pohon.target(b.indikator)[1] if b.indikator else [""] * 4
         rows.append(
             baris(
                 b.nomor,
@@ -769,22 +770,29 @@ def _evaluasi(b: BarisKeuangan, lap: LaporanUnit) -> str:
     return ", dengan ".join(bagian) + "."
 
 
-def _narasi(pohon: PohonTahun, b: BarisKeuangan, kolom: str) -> str:
-    """The kendala or tindak lanjut entered for a budget line: for its own
-    indicators; where none was entered there (a kegiatan measured by the mean of
-    its sub kegiatan), those entered for the items below it, whichever unit
-    entered them, each introduced by its item's name."""
-    sendiri, bawah = [], []
+def _narasi(pohon: PohonTahun, b: BarisKeuangan) -> tuple[str, str]:
+    """The tindak lanjut and kendala entered for a budget line: for its own
+    indicators; where nothing was entered there (a kegiatan measured by the mean
+    of its sub kegiatan), those entered for the items below it, whichever unit
+    entered them, each introduced by the names of the items it was written for."""
+    sendiri: dict[str, list[str]] = {"tindak_lanjut": [], "kendala": []}
+    bawah: dict[str, dict[str, list[str]]] = {"tindak_lanjut": {}, "kendala": {}}
     for i in pohon.indikator_di_bawah(b.simpul):
         r = pohon.realisasi_triwulan(i)
-        isi = "" if r is None else getattr(r, kolom).strip()
-        if not isi:
-            continue
-        if i.induk == b.simpul:
-            sendiri.append(isi)
-        else:
-            bawah.append(f"{i.induk.nama}: {isi}")
-    return gabung_teks(*dict.fromkeys(sendiri or bawah))
+        for kolom in sendiri:
+            isi = "" if r is None else getattr(r, kolom).strip()
+            if not isi:
+                continue
+            if i.induk == b.simpul:
+                sendiri[kolom].append(isi)
+            elif i.induk.nama not in bawah[kolom].setdefault(isi, []):
+                bawah[kolom][isi].append(i.induk.nama)
+    if any(sendiri.values()):
+        return tuple(gabung_teks(*dict.fromkeys(sendiri[k])) for k in sendiri)
+    return tuple(
+        gabung_teks(*(f"{'; '.join(nama)}: {isi}" for isi, nama in bawah[k].items()))
+        for k in bawah
+    )
 
 
 def _tabel_tindak_lanjut(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
@@ -798,17 +806,11 @@ def _tabel_tindak_lanjut(pohon: PohonTahun, lap: LaporanUnit) -> Tabel:
             Kolom("Kode Kegiatan", lebar=14, opsional=True),
             Kolom("Nama Kegiatan", lebar=30),
             Kolom("Evaluasi", lebar=30),
-            Kolom("Tindak Lanjut", lebar=34),
-            Kolom("Keterangan (Kendala)", lebar=30),
+            Kolom("Tindak Lanjut", lebar=34, opsional=True),
+            Kolom("Keterangan (Kendala)", lebar=30, opsional=True),
         ),
         baris=tuple(
-            baris(
-                b.simpul.kode,
-                b.nama,
-                _evaluasi(b, lap),
-                _narasi(pohon, b, "tindak_lanjut") or "-",
-                _narasi(pohon, b, "kendala") or "-",
-            )
+            baris(b.simpul.kode, b.nama, _evaluasi(b, lap), *_narasi(pohon, b))
             for b in lap.baris_keuangan
         ),
     )

@@ -63,11 +63,17 @@ class Bab:
 
 
 def _bab(
-    nomor: int, kunci: str, judul: str, bagian: list[tuple[str, str, bool]]
+    nomor: int,
+    kunci: str,
+    judul: str,
+    bagian: list[tuple[str, str, bool]],
+    *,
+    selalu: bool = False,
 ) -> Bab | None:
-    """A BAB with the sections that have something in them; None when none has."""
+    """A BAB with the sections that have something in them; None when none has,
+    unless it is ``selalu`` printed (the Penutup, which carries the signature)."""
     ada = [(k, j) for k, j, berisi in bagian if berisi]
-    if not ada:
+    if not ada and not selalu:
         return None
     return Bab(
         kunci=kunci,
@@ -366,11 +372,23 @@ def dokumen_opd(*, tahun_anggaran: TahunAnggaran, triwulan: int) -> DokumenOpd:
     bab_list.append(bab_akuntabilitas)
     if bab_akuntabilitas:
         nomor_bab += 1
+    fakta = bab4.fakta_teks(pohon, nama_opd=ta.opd.nama)
     bab_list.append(
-        _bab(nomor_bab, "penutup", "Penutup", [("kesimpulan", "Kesimpulan", True)])
+        _bab(
+            nomor_bab,
+            "penutup",
+            "Penutup",
+            [
+                (
+                    "kesimpulan",
+                    "Kesimpulan",
+                    bool(fakta.kesimpulan or (laporan and laporan.kesimpulan)),
+                )
+            ],
+            selalu=True,
+        )
     )
 
-    fakta = bab4.fakta_teks(pohon, nama_opd=ta.opd.nama)
     return DokumenOpd(
         ta=ta,
         triwulan=triwulan,
