@@ -314,13 +314,17 @@ def tabel_anggaran(pohon: PohonTahun) -> Tabel:
         )
         rows.append(sel(no, simpul, pohon.angka_simpul(simpul), jenis))
     total = pohon.total_keuangan()
+    # The names take the width; a long kendala (a paragraph, as seed 001's) takes
+    # some of it back, so that its row is not taller than a landscape page.
+    kendala_terpanjang = max((len(r.sel[-1].nilai or "") for r in rows), default=0)
+    lebar_nama, lebar_kendala = (42, 34) if kendala_terpanjang > 400 else (44, 26)
     return Tabel(
         kunci="realisasi-anggaran",
         nomor="",
         judul=f"Laporan Realisasi Belanja {label} Tahun {pohon.tahun_anggaran.tahun}",
         kolom=(
             Kolom("No", lebar=5, nomor="(1)"),
-            Kolom("Program / Kegiatan / Sub Kegiatan", lebar=32, nomor="(2)"),
+            Kolom("Program / Kegiatan / Sub Kegiatan", lebar=lebar_nama, nomor="(2)"),
             Kolom("Kode", lebar=9, nomor="(3)", opsional=True),
             Kolom("Jumlah Anggaran (Rp)", Format.RUPIAH, lebar=14, nomor="(4)"),
             Kolom(
@@ -352,7 +356,12 @@ def tabel_anggaran(pohon: PohonTahun) -> Tabel:
                     Kolom("%", Format.PERSEN, lebar=8, nomor="(11)=(10/4×100)"),
                 ),
             ),
-            Kolom("Permasalahan / Kendala", lebar=32, nomor="(12)", opsional=True),
+            Kolom(
+                "Permasalahan / Kendala",
+                lebar=lebar_kendala,
+                nomor="(12)",
+                opsional=True,
+            ),
         ),
         baris=tuple(rows),
         kaki=(
