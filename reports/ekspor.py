@@ -107,6 +107,7 @@ def berkas_pdf(p: Permintaan, *, progres: pdf.Progres = pdf._diam) -> bytes:
             tahun=p.tahun_anggaran.tahun,
             triwulan=p.triwulan,
             dokumen=dok,
+            lambang=laporan.lambang_uri(p.opd.pemda),
             progres=progres,
         )
     return pdf.pdf_opd(dok, progres=progres)
@@ -117,15 +118,11 @@ def berkas_xlsx(p: Permintaan) -> bytes:
     periode = f"Triwulan {ROMAWI[p.triwulan]} Tahun {p.tahun_anggaran.tahun}"
     if p.jenis == Jenis.BUNDEL:
         return excel.buku_kerja(
-            (
-                f"{n}. ",
-                f"{d.unit.jabatan_kepala}, {p.opd.nama}, {periode}",
-                d.tabel(),
-            )
-            for n, d in enumerate(dok, start=1)
+            (d.unit.nama, f"{d.unit.nama}, {p.opd.nama}, {periode}", d.tabel())
+            for d in dok
         )
     if p.jenis == UNIT:
-        subjudul = f"{dok.unit.jabatan_kepala}, {p.opd.nama}, {periode}"
+        subjudul = f"{dok.unit.nama}, {p.opd.nama}, {periode}"
     else:
         subjudul = f"{p.opd.nama}, {periode}"
     return excel.buku_kerja([("", subjudul, dok.tabel())])

@@ -1,15 +1,18 @@
 """Report tables -> a formatted xlsx workbook, with openpyxl.
 
 Each ``reports.tabel.Tabel`` becomes one sheet: title rows, the header with its merged
-two-row cells, the column numbers, the rows with Rupiah and percent number formats,
-bold totals, a frozen header and the header repeated on every printed page. Numbers
-are written as numbers (Excel shows them with the reader's own separators); a missing
-value is an empty cell, never 0. Text is always written as text (``tulis``): a
-kendala typed as ``=HYPERLINK(...)`` stays those words, never a live formula.
+two-row cells, the column numbers, the rows with Rupiah and percent number formats
+(one format per column), bold totals, a frozen header, and when printed the header
+rows on every page, the office and period at the top and the page number at the
+foot. Numbers are written as numbers (Excel shows them with the reader's own
+separators); a missing value is an empty cell, never 0. Text is always written as
+text (``tulis``): a kendala typed as ``=HYPERLINK(...)`` stays those words, never a
+live formula.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from io import BytesIO
@@ -23,11 +26,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.tabel import Format, SelTampil, Tabel
 
+# Per format: (whole numbers, with decimals). A column takes the second when any of
+# its values has decimals, so a column never mixes two formats.
 FORMAT_ANGKA = {
     Format.RUPIAH: ("#,##0", "#,##0.00"),
     Format.ANGKA: ("#,##0", "#,##0.00"),
     Format.PERSEN: ("0.00%", "0.00%"),
-    Format.NRR: ("0", "0.0000"),
+    Format.POIN: ("0.00", "0.00"),
+    Format.NRR: ("0.0000", "0.0000"),
 }
 TIPIS = Side(style="thin", color="000000")
 BINGKAI = Border(left=TIPIS, right=TIPIS, top=TIPIS, bottom=TIPIS)
@@ -66,27 +72,41 @@ def tambah_baris(ws: Worksheet, nilai: Iterable[Any]) -> None:
     ws.append([teks_sel(ws, v) if isinstance(v, str) else v for v in nilai])
 
 
-def _nilai(s: SelTampil):
-    """The value to write: numbers as numbers (percent as a fraction, for Excel's %
-    format), text as text, missing as an empty cell."""
+def _nilai(s: SelTampil, format_: Format):
+    """The value to write in ``format_``: numbers as numbers (percent as a
+    fraction, for Excel's % format), text as text, missing as an empty cell."""
     if s.nilai is None or s.nilai == "":
         return None
-    if s.format == Format.TEKS or isinstance(s.nilai, str):
+    if format_ == Format.TEKS or isinstance(s.nilai, str):
         return str(s.nilai)
     nilai = Decimal(s.nilai)
-    return nilai / 100 if s.format == Format.PERSEN else nilai
+    return nilai / 100 if format_ == Format.PERSEN else nilai
 
 
-def _format_angka(s: SelTampil, nilai) -> str | None:
-    if s.format not in FORMAT_ANGKA or not isinstance(nilai, Decimal):
-        return None
-    bulat, pecahan = FORMAT_ANGKA[s.format]
-    utuh = nilai == nilai.to_integral_value()
-    return bulat if utuh and s.format != Format.PERSEN else pecahan
+def _format_kolom(tabel: Tabel, kolom: int, s: SelTampil) -> Format:
+    """The format a number is shown with in the workbook: its column's, so that a
+    column has one format (a total of another kind in it, such as the IKM under
+    the NRR, takes the column's); a cell's own where its column is text."""
+    daun = tabel.daun[kolom].format
+    return daun if daun in FORMAT_ANGKA and s.rentang == 1 else s.format
+
+
+def _berpecahan(tabel: Tabel) -> set[int]:
+    """The columns holding a number that is not a whole number."""
+    hasil = set()
+    for b in (*tabel.baris, *tabel.kaki):
+        kolom = 0
+        for s in tabel.tampil(b):
+            nilai = s.nilai
+            if isinstance(nilai, Decimal) and nilai != nilai.to_integral_value():
+                hasil.add(kolom)
+            kolom += s.rentang
+    return hasil
 
 
 def isi_lembar(ws: Worksheet, tabel: Tabel, *, subjudul: str = "") -> None:
-    """Write one table into an empty sheet."""
+    """Write one table into an empty sheet; ``subjudul`` (the office and period)
+    is its second row and the printed pages' header."""
     lebar = len(tabel.daun)
     ujung = get_column_letter(lebar)
     tulis(ws, 1, 1, tabel.judul_lengkap).font = Font(bold=True, size=12)
@@ -122,13 +142,19 @@ def isi_lembar(ws: Worksheet, tabel: Tabel, *, subjudul: str = "") -> None:
     ws.freeze_panes = ws.cell(row=baris, column=1)
     ws.print_title_rows = f"{BARIS_PERTAMA}:{akhir_kepala}"
 
+    pecahan = _berpecahan(tabel)
     for jumlah, daftar in ((False, tabel.baris_tampil()), (True, tabel.kaki_tampil())):
         for b, sel_baris in daftar:
-            _tulis_baris(ws, baris, sel_baris, tebal=b.tebal, jumlah=jumlah)
+            _tulis_baris(
+                ws,
+                tabel,
+                baris,
+                sel_baris,
+                tebal=b.tebal,
+                jumlah=jumlah,
+                pecahan=pecahan,
+            )
             baris += 1
-    if not tabel.baris:
-        tulis(ws, baris, 1, tabel.kosong).font = Font(italic=True)
-        baris += 1
     if tabel.catatan:
         tulis(ws, baris + 1, 1, tabel.catatan).font = Font(italic=True, size=9)
 
@@ -139,6 +165,13 @@ def isi_lembar(ws: Worksheet, tabel: Tabel, *, subjudul: str = "") -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    # Excel's codes: &P the page, &N the number of pages; "&" itself is "&&".
+    ws.oddHeader.left.text = subjudul.replace("&", "&&")
+    ws.oddHeader.left.size = 8
+    ws.oddFooter.left.text = tabel.judul_lengkap.replace("&", "&&")
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "Halaman &P dari &N"
+    ws.oddFooter.right.size = 8
 
 
 def _tergabung(ws: Worksheet, baris: int, kolom: int) -> bool:
@@ -156,13 +189,23 @@ def _gaya_kepala(sel) -> None:
 
 
 def _tulis_baris(
-    ws: Worksheet, baris: int, sel_baris: list[SelTampil], *, tebal: bool, jumlah: bool
+    ws: Worksheet,
+    tabel: Tabel,
+    baris: int,
+    sel_baris: list[SelTampil],
+    *,
+    tebal: bool,
+    jumlah: bool,
+    pecahan: set[int],
 ) -> None:
     kolom = 1
     for s in sel_baris:
-        nilai = _nilai(s)
+        format_sel = _format_kolom(tabel, kolom - 1, s)
+        nilai = _nilai(s, format_sel)
         sel = tulis(ws, baris, kolom, nilai)
-        fmt = _format_angka(s, nilai)
+        fmt = None
+        if format_sel in FORMAT_ANGKA and isinstance(nilai, Decimal):
+            fmt = FORMAT_ANGKA[format_sel][kolom - 1 in pecahan]
         if fmt:
             sel.number_format = fmt
         sel.alignment = ANGKA if fmt else TEKS
@@ -183,26 +226,60 @@ def _tulis_baris(
         kolom += s.rentang
 
 
-def nama_lembar(tabel: Tabel, dipakai: set[str], awalan: str = "") -> str:
-    """A sheet name (at most 31 characters, unique in the workbook)."""
-    dasar = f"{awalan}{tabel.nomor or tabel.judul}"[:31]
+PANJANG_LEMBAR = 31  # Excel's limit for a sheet name
+# Characters Excel refuses in a sheet name.
+TANDA_TERLARANG = re.compile(r"[\[\]:*?/\\]")
+# A unit's name in a sheet name: its kind shortened, as offices write it.
+SINGKATAN_UNIT = (
+    (re.compile(r"^Sub ?Bagian\b", re.IGNORECASE), "Subbag"),
+    (re.compile(r"^Seksi\b", re.IGNORECASE), "Si"),
+    (re.compile(r"^Bidang\b", re.IGNORECASE), "Bid"),
+)
+
+
+# Words a shortened name does not end on ("Ketertiban Umum dan").
+KATA_SAMBUNG = {"dan", "di", "pada", "serta", "dalam", "atas", "untuk", "yang"}
+
+
+def _pangkas(teks: str, panjang: int) -> str:
+    """At most ``panjang`` characters, cut at a word where one can be."""
+    if len(teks) <= panjang:
+        return teks
+    kata = teks[: panjang + 1].split(" ")[:-1]
+    while kata and kata[-1].lower() in KATA_SAMBUNG:
+        kata.pop()
+    potong = " ".join(kata)
+    return (potong if len(potong) > panjang // 2 else teks[:panjang]).rstrip(" ,.-")
+
+
+def nama_lembar(tabel: Tabel, dipakai: set[str], unit: str = "") -> str:
+    """A sheet name, unique in the workbook: the table's number (or short name),
+    after the unit's name in a bundle ("Si Operasi dan Pengendalian 3.1")."""
+    label = tabel.nomor or tabel.lembar or tabel.judul
+    if unit:
+        label = label.removeprefix("Tabel ")
+        for pola, singkat in SINGKATAN_UNIT:
+            unit = pola.sub(singkat, unit)
+        label = f"{_pangkas(unit, PANJANG_LEMBAR - len(label) - 1)} {label}"
+    dasar = _pangkas(TANDA_TERLARANG.sub("-", label).strip("'"), PANJANG_LEMBAR)
     nama, n = dasar, 2
     while nama in dipakai:
         akhiran = f" ({n})"
-        nama, n = dasar[: 31 - len(akhiran)] + akhiran, n + 1
+        nama, n = dasar[: PANJANG_LEMBAR - len(akhiran)] + akhiran, n + 1
     dipakai.add(nama)
     return nama
 
 
 def buku_kerja(bagian: Iterable[tuple[str, str, Iterable[Tabel]]]) -> bytes:
-    """A workbook of tables. ``bagian`` holds (sheet-name prefix, subtitle, tables):
-    one report gives one part; a bundle gives one part per unit."""
+    """A workbook of tables. ``bagian`` holds (unit name, subtitle, tables): one
+    report gives one part with no unit name; a bundle gives one part per unit,
+    whose sheets are named for it."""
     wb = Workbook()
     wb.remove(wb.active)
     dipakai: set[str] = set()
-    for awalan, subjudul, daftar in bagian:
+    for unit, subjudul, daftar in bagian:
         for tabel in daftar:
-            ws = wb.create_sheet(nama_lembar(tabel, dipakai, awalan))
+            ws = wb.create_sheet(nama_lembar(tabel, dipakai, unit))
             isi_lembar(ws, tabel, subjudul=subjudul)
     if not wb.sheetnames:
         tulis(wb.create_sheet("Kosong"), 1, 1, "Tidak ada tabel.")

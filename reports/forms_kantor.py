@@ -62,12 +62,15 @@ class LaporanKantorForm(forms.Form):
     kata_pengantar = teks_field(
         "Kata pengantar",
         baris=8,
-        help_text="Kosong: kata pengantar baku. Paragraf dipisah baris kosong.",
+        help_text="Kosong: kata pengantar baku. Paragraf dipisah baris kosong. Tulis "
+        "uraian saja: angka capaian dan anggaran dicetak program (lihat kotak di "
+        "dekatnya).",
     )
     kesimpulan = teks_field(
         "Kesimpulan (Bab Penutup)",
         baris=6,
-        help_text="Dicetak setelah ringkasan capaian yang dihitung program.",
+        help_text="Dicetak setelah kalimat capaian yang dihitung program (lihat kotak "
+        "di dekatnya). Tulis uraian sebab dan tindak lanjut, tanpa mengulang angkanya.",
     )
 
 

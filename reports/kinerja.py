@@ -111,6 +111,39 @@ def biaya_per_output(
     return anggaran / output
 
 
+# Satuan that are not counts of things: a percentage, an index, a score. A cost per
+# unit of them ("Rp per %") means nothing.
+SATUAN_BUKAN_HITUNGAN = frozenset(
+    {
+        "%",
+        "persen",
+        "persentase",
+        "nilai",
+        "indeks",
+        "index",
+        "skor",
+        "poin",
+        "angka",
+        "rasio",
+        "predikat",
+        "opini",
+        "level",
+        "tingkat",
+        "kategori",
+    }
+)
+
+
+def satuan_terhitung(satuan: str) -> bool:
+    """Whether an indicator's satuan counts things (orang, dokumen, kegiatan,
+    laporan ...), so that a biaya per output in Rupiah per unit means something;
+    not for a percentage or an index (%, persen, nilai, indeks, skor ...)."""
+    kata = satuan.strip().lower()
+    if not kata or "%" in kata:
+        return False
+    return kata.split()[0] not in SATUAN_BUKAN_HITUNGAN
+
+
 def nilai_rumus(
     *,
     pembilang: Decimal | None,
@@ -482,53 +515,72 @@ def angka_turunan(
 
 
 @dataclass(frozen=True)
-class TitikTriwulan:
-    """What the capaian of one quarter compares: a point of a target-vs-realisasi
-    chart."""
+class TitikGrafik:
+    """A bar pair of an indicator's chart: a quarter's target and realisation
+    (``sd``: both s/d the quarter), or with ``triwulan`` None the yearly target.
+    ``dilaporkan`` is False for a quarter after the report's: it has a target
+    but no realisation yet, not a missing one."""
 
-    triwulan: int
+    triwulan: int | None
+    sd: bool
     target: Decimal | None
     realisasi: Decimal | None
+    dilaporkan: bool = True
 
 
-def seri_triwulan(
+def seri_grafik(
     *,
     dasar: str,
     target_tahunan: Decimal | None,
-    target: Sequence[Isian | None],
+    rencana_per_triwulan: Sequence[Sequence[Isian | None]],
     realisasi: Sequence[Isian | None],
     cara: str = CaraAkumulasi.JUMLAH,
     sampai: int = JUMLAH_TRIWULAN,
-    rencana_per_triwulan: Sequence[tuple[Decimal | None, Sequence[Isian | None]]]
-    | None = None,
-) -> list[TitikTriwulan]:
-    """Target and realisation of TW I..IV on the office's dasar capaian, for the chart
-    of an indicator over the year. Targets are the plan of every quarter; quarters
-    after ``sampai`` (not reported yet) have no realisation.
+) -> list[TitikGrafik]:
+    """What an indicator's chart shows: only what the data holds.
 
-    ``rencana_per_triwulan`` gives, per quarter, the (yearly, quarterly) targets that
-    quarter is measured against, where the plan changed mid-year (APBD-Perubahan);
-    without it every quarter uses ``target_tahunan`` and ``target``."""
+    Where the plan has quarterly targets, each quarter's target beside its
+    realisation: the quarter's own on a quarterly basis, otherwise both s/d the
+    quarter. Without quarterly targets, the yearly target once, then the
+    realisations that exist (repeating the yearly target at every quarter would
+    make a year on track look behind at TW I-III). Quarters after ``sampai`` have
+    no realisation yet. ``rencana_per_triwulan`` holds, per quarter, the quarterly
+    targets that quarter is measured against (the plan may change mid-year)."""
     _periksa_triwulan(sampai)
-    rencana = rencana_per_triwulan or [(target_tahunan, target)] * JUMLAH_TRIWULAN
-    return [
-        TitikTriwulan(
-            triwulan=q,
-            target=target_dasar(
-                dasar,
+    sd = dasar != DasarCapaian.TRIWULAN
+    basis = DasarCapaian.KUMULATIF if sd else DasarCapaian.TRIWULAN
+
+    def nyata(q: int) -> Decimal | None:
+        if q > sampai:
+            return None
+        return realisasi_dasar(basis, triwulan=q, realisasi=realisasi, cara=cara)
+
+    if any(t is not None for rencana in rencana_per_triwulan for t in rencana):
+        titik = [
+            TitikGrafik(
                 triwulan=q,
-                target_tahunan=rencana[q - 1][0],
-                target=rencana[q - 1][1],
-                cara=cara,
-            ),
-            realisasi=(
-                realisasi_dasar(dasar, triwulan=q, realisasi=realisasi, cara=cara)
-                if q <= sampai
-                else None
-            ),
-        )
+                sd=sd,
+                target=target_dasar(
+                    basis,
+                    triwulan=q,
+                    target_tahunan=target_tahunan,
+                    target=rencana_per_triwulan[q - 1],
+                    cara=cara,
+                ),
+                realisasi=nyata(q),
+                dilaporkan=q <= sampai,
+            )
+            for q in range(1, JUMLAH_TRIWULAN + 1)
+        ]
+        return [t for t in titik if t.target is not None or t.realisasi is not None]
+    tercatat = [
+        TitikGrafik(triwulan=q, sd=sd, target=None, realisasi=r)
         for q in range(1, JUMLAH_TRIWULAN + 1)
+        if (r := nyata(q)) is not None
     ]
+    if target_tahunan is None and not tercatat:
+        return []
+    return [TitikGrafik(None, False, target_tahunan, None), *tercatat]
 
 
 @dataclass(frozen=True)

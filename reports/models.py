@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from django import forms
 from django.conf import settings
@@ -184,6 +185,43 @@ class TahapRencana(models.TextChoices):
 
 # --- organisation ---
 
+LAMBANG_MAKS_BYTE = 1024 * 1024
+LAMBANG_MAKS_PIKSEL = 2000
+
+
+def periksa_lambang(berkas) -> None:
+    """A pemda's lambang: a PNG or JPEG image of at most 1 MB and 2000 pixels a
+    side (it is printed a few centimetres wide on every cover)."""
+    from PIL import Image, UnidentifiedImageError
+
+    if berkas.size > LAMBANG_MAKS_BYTE:
+        raise ValidationError("Berkas lambang paling besar 1 MB.", code="lambang_besar")
+    try:
+        berkas.seek(0)
+        with Image.open(berkas) as gambar:
+            jenis, ukuran = gambar.format, gambar.size
+            gambar.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+        raise ValidationError(
+            "Berkas lambang bukan gambar PNG atau JPG yang utuh.", code="lambang_rusak"
+        ) from exc
+    finally:
+        berkas.seek(0)
+    if jenis not in {"PNG", "JPEG"}:
+        raise ValidationError(
+            "Lambang harus berupa gambar PNG atau JPG.", code="lambang_jenis"
+        )
+    if max(ukuran) > LAMBANG_MAKS_PIKSEL:
+        raise ValidationError(
+            f"Gambar lambang paling besar {LAMBANG_MAKS_PIKSEL} piksel per sisi.",
+            code="lambang_piksel",
+        )
+
+
+def lambang_upload_to(instance: PemerintahDaerah, filename: str) -> str:
+    akhiran = Path(filename).suffix.lower()
+    return f"lambang/{instance.slug}{akhiran}"
+
 
 class PemerintahDaerah(models.Model):
     class Jenis(models.TextChoices):
@@ -199,6 +237,15 @@ class PemerintahDaerah(models.Model):
         "batasi capaian 100% saat dirata-rata",
         default=False,
         help_text="Jika dicentang, capaian di atas 100% dihitung 100% dalam rata-rata.",
+    )
+    # Kept under MEDIA_ROOT like the evidence, which no URL serves: the reports
+    # embed it (a data: URI) on their covers.
+    lambang = models.ImageField(
+        upload_to=lambang_upload_to,
+        blank=True,
+        validators=[periksa_lambang],
+        help_text="Lambang daerah untuk sampul laporan: PNG atau JPG, paling besar "
+        "1 MB. Kosong: sampul tanpa lambang.",
     )
 
     class Meta:
@@ -284,6 +331,15 @@ class PerangkatDaerah(models.Model):
         "gambaran umum",
         blank=True,
         help_text="Wilayah, penduduk dan kedudukan kantor (Bab I laporan kantor).",
+    )
+    dasar_hukum = models.TextField(
+        "dasar hukum susunan organisasi",
+        blank=True,
+        help_text=(
+            "Peraturan yang menetapkan susunan organisasi, tugas dan fungsi kantor, "
+            "mis. Peraturan Bupati Luwu Timur Nomor 56 Tahun 2016 tentang ... "
+            "Dikutip di Bab I laporan unit dan laporan kantor."
+        ),
     )
 
     class Meta:
@@ -379,8 +435,23 @@ class UnitKerja(models.Model):
         blank=True,
         related_name="unit_dipimpin",
     )
-    tugas_pokok = models.TextField("tugas pokok", blank=True)
+    tugas_pokok = models.TextField(
+        "tugas pokok",
+        blank=True,
+        help_text=(
+            "Satu paragraf, atau kalimat pembuka yang diakhiri titik dua lalu satu "
+            "butir tugas per baris (dicetak a., b., c. ...)."
+        ),
+    )
     fungsi = models.TextField(blank=True, help_text="Satu butir per baris.")
+    dasar_hukum = models.TextField(
+        "dasar hukum tugas dan fungsi",
+        blank=True,
+        help_text=(
+            "Peraturan (nomor, tahun, pasal) yang menetapkan tugas unit ini, bila "
+            "berbeda dari dasar hukum perangkat daerahnya."
+        ),
+    )
     urutan = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -401,6 +472,23 @@ class UnitKerja(models.Model):
     def daftar_fungsi(self) -> list[str]:
         """The fungsi, one item per line, as a list."""
         return [f.strip() for f in self.fungsi.splitlines() if f.strip()]
+
+    @property
+    def uraian_tugas_pokok(self) -> tuple[list[str], list[str]]:
+        """The tugas pokok as (opening paragraphs, items): the lines up to the
+        first that ends with a colon open it, the lines after are its items (a.,
+        b., c. ...); a single line is a paragraph, several lines with no opening
+        are all items."""
+        baris = [b.strip() for b in self.tugas_pokok.splitlines() if b.strip()]
+        if len(baris) < 2:
+            return baris, []
+        pembuka = next((n + 1 for n, b in enumerate(baris[:-1]) if b.endswith(":")), 0)
+        return baris[:pembuka], baris[pembuka:]
+
+    @property
+    def dasar_hukum_berlaku(self) -> str:
+        """The regulation that sets the unit's tasks: its own, or its office's."""
+        return self.dasar_hukum or self.opd.dasar_hukum
 
     def clean(self) -> None:
         if self.atasan_id and self.atasan.opd_id != self.opd_id:

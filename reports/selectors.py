@@ -445,21 +445,18 @@ class PohonTahun:
         anak = [self.kas_per_triwulan(a) for a in self.anak(simpul)]
         return [kinerja.jumlah(k[q] for k in anak) for q in range(4)]
 
-    def seri(self, indikator: Indikator) -> list[kinerja.TitikTriwulan]:
-        """Target and realisation of TW I..IV of an entered indicator, for its
-        chart. Each quarter is measured against the stage it was (or is) under."""
-        target_tahunan, target = self.target(indikator)
-        return kinerja.seri_triwulan(
+    def seri(self, indikator: Indikator) -> list[kinerja.TitikGrafik]:
+        """What the chart of an entered indicator shows (``kinerja.seri_grafik``).
+        Each quarter is measured against the stage it was (or is) under."""
+        return kinerja.seri_grafik(
             dasar=self.dasar_kinerja,
-            target_tahunan=target_tahunan,
-            target=kinerja.isian(target),
+            target_tahunan=self.target(indikator)[0],
+            rencana_per_triwulan=[
+                kinerja.isian(self.target(indikator, q)[1]) for q in range(1, 5)
+            ],
             realisasi=self._realisasi(indikator),
             cara=indikator.cara_akumulasi,
             sampai=self.triwulan,
-            rencana_per_triwulan=[
-                (t, kinerja.isian(tw))
-                for t, tw in (self.target(indikator, q) for q in range(1, 5))
-            ],
         )
 
     def total_keuangan(self) -> AngkaAnggaran:
@@ -709,15 +706,17 @@ def _baris_keuangan(pohon: PohonTahun, unit: UnitKerja) -> list[BarisKeuangan]:
 
 
 def sumber_dana(pohon: PohonTahun, simpul: Simpul) -> str:
+    """The funding sources of an item, each once ("DAU / DAK"); a kegiatan's or
+    program's are those of its sub kegiatan. A "-" typed for none is no source."""
     if isinstance(simpul, SubKegiatan):
         anggaran = pohon.anggaran(simpul)
-        return "" if anggaran is None else anggaran.sumber_dana
-    sumber = []
-    for a in pohon.anak(simpul):
-        for s in sumber_dana(pohon, a).split(" / "):
-            if s and s not in sumber:
-                sumber.append(s)
-    return " / ".join(sumber)
+        daftar = [] if anggaran is None else anggaran.sumber_dana.split("/")
+    else:
+        daftar = [
+            s for a in pohon.anak(simpul) for s in sumber_dana(pohon, a).split("/")
+        ]
+    sumber = dict.fromkeys(s.strip() for s in daftar)
+    return " / ".join(s for s in sumber if s.strip("- "))
 
 
 # --- navigation ---

@@ -11,7 +11,8 @@ No Django imports: tested without a database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -21,6 +22,7 @@ class Format(StrEnum):
     ANGKA = "angka"  # a measure: up to two decimals
     RUPIAH = "rupiah"  # an amount in Rupiah
     PERSEN = "persen"  # a percentage (100 means 100 %)
+    POIN = "poin"  # a difference of percentages, in percentage points (efisiensi)
     NRR = "nrr"  # a mean score on a 1-4 scale (IKM): up to four decimals
 
 
@@ -29,13 +31,18 @@ Nilai = Decimal | int | str | None
 
 @dataclass(frozen=True)
 class Kolom:
-    """A column, or a group of columns under a common heading (``anak``)."""
+    """A column, or a group of columns under a common heading (``anak``).
+
+    An ``opsional`` column is printed only when a row holds something in it (a
+    table leaves out what it has nothing to say in: the quarters' targets of a
+    plan with yearly targets only, a code column nobody filled)."""
 
     judul: str
     format: Format = Format.TEKS
     nomor: str = ""  # the printed column number: "4", "6=5/4", "(10) = (4-6)"
     lebar: int = 10  # width in characters, a hint for the PDF and the xlsx
     anak: tuple[Kolom, ...] = ()
+    opsional: bool = False
 
     @property
     def daun(self) -> list[Kolom]:
@@ -106,13 +113,12 @@ class Tabel:
     kaki: tuple[Baris, ...] = ()
     nomor_kolom: bool = False  # print the row of column numbers under the header
     catatan: str = ""  # a source or a note printed under the table
-    kosong: str = "Tidak ada data."
     lebar_penuh: bool = True
+    lembar: str = ""  # a short name for its xlsx sheet, when it has no number
     daun: tuple[Kolom, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         daun = tuple(d for k in self.kolom for d in k.daun)
-        object.__setattr__(self, "daun", daun)
         for b in (*self.baris, *self.kaki):
             lebar = sum(s.rentang for s in b.sel)
             if lebar != len(daun):
@@ -120,6 +126,38 @@ class Tabel:
                     f"{self.kunci}: a row spans {lebar} columns, the table has "
                     f"{len(daun)}"
                 )
+        kosong = {
+            n
+            for n, d in enumerate(daun)
+            if d.opsional and not any(_isi(b, n) for b in self.baris)
+        }
+        if kosong:
+            posisi = iter(range(len(daun)))
+            kolom = tuple(
+                k for k in (_tanpa(k, posisi, kosong) for k in self.kolom) if k
+            )
+            object.__setattr__(self, "kolom", kolom)
+            for nama in ("baris", "kaki"):
+                rows = tuple(_buang_sel(b, kosong) for b in getattr(self, nama))
+                object.__setattr__(self, nama, rows)
+            daun = tuple(d for k in self.kolom for d in k.daun)
+        object.__setattr__(self, "daun", daun)
+
+    @property
+    def pendek(self) -> bool:
+        """Whether the table is short enough to keep whole on one page: a few rows
+        of little text (a few rows of long narratives may be taller than a page)."""
+        teks = sum(len(str(s.nilai or "")) for b in self.baris for s in b.sel)
+        return len(self.baris) <= 6 and teks <= 600
+
+    @property
+    def berisi(self) -> bool:
+        """Whether the table has something to print: a row, and where it has
+        number columns, a number in one of them (a table of "-" says nothing)."""
+        angka = [n for n, d in enumerate(self.daun) if d.format != Format.TEKS]
+        if not angka:
+            return bool(self.baris)
+        return any(_isi(b, n) for b in self.baris for n in angka)
 
     @property
     def judul_lengkap(self) -> str:
@@ -166,6 +204,41 @@ class Tabel:
 
     def kaki_tampil(self) -> list[tuple[Baris, list[SelTampil]]]:
         return [(b, self.tampil(b)) for b in self.kaki]
+
+
+def _sel_di(b: Baris, kolom: int) -> Sel:
+    """The cell of a row that covers a column."""
+    awal = 0
+    for s in b.sel:
+        if awal <= kolom < awal + s.rentang:
+            return s
+        awal += s.rentang
+    raise IndexError(kolom)
+
+
+def _isi(b: Baris, kolom: int) -> bool:
+    return _sel_di(b, kolom).nilai not in (None, "")
+
+
+def _tanpa(kolom: Kolom, posisi: Iterator[int], buang: set[int]) -> Kolom | None:
+    """A column (group) without the leaves numbered in ``buang``; None when
+    nothing of it is left. ``posisi`` numbers the leaves as they are walked."""
+    if not kolom.anak:
+        return None if next(posisi) in buang else kolom
+    anak = tuple(a for a in [_tanpa(a, posisi, buang) for a in kolom.anak] if a)
+    return replace(kolom, anak=anak) if anak else None
+
+
+def _buang_sel(b: Baris, buang: set[int]) -> Baris:
+    """A row without the columns numbered in ``buang``: a cell that spans one of
+    them spans one column less."""
+    sel, awal = [], 0
+    for s in b.sel:
+        tinggal = sum(1 for k in range(awal, awal + s.rentang) if k not in buang)
+        if tinggal:
+            sel.append(replace(s, rentang=tinggal))
+        awal += s.rentang
+    return Baris(sel=tuple(sel), jenis=b.jenis)
 
 
 def gabung_teks(*bagian: str) -> str:

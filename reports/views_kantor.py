@@ -24,6 +24,7 @@ from reports.forms_kantor import (
     TindakLanjutForm,
 )
 from reports.kinerja import RumusTidakSah
+from reports.laporan.opd.bab4 import fakta_teks, periksa_teks
 from reports.models import LaporanOpd, TahunAnggaran
 from reports.services import AksiDitolak
 
@@ -204,6 +205,9 @@ def kantor_isian(
     )
     if isinstance(jawab, HttpResponse):
         return jawab
+    # Beside each text box: the sentences of figures the report prints around it,
+    # and what the typed text seems to state of its own.
+    fakta = fakta_teks(pohon, nama_opd=ta.opd.nama)
     return _tampil(
         request,
         "reports/kantor_isian.html",
@@ -211,7 +215,17 @@ def kantor_isian(
         triwulan,
         "laporan",
         {
-            "teks": teks,
+            "teks": [
+                (
+                    fld,
+                    kalimat,
+                    periksa_teks(fld.value() or "", triwulan=triwulan),
+                )
+                for fld, kalimat in (
+                    (teks["kata_pengantar"], [fakta.kata_pengantar]),
+                    (teks["kesimpulan"], fakta.kesimpulan),
+                )
+            ],
             "tanggal": tanggal,
             "ringkasan": list(zip(ringkasan, dokumen, strict=True)),
             "riwayat": selectors_kantor.riwayat_kantor(ta),

@@ -37,8 +37,80 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("loaddata", str(DEMO), verbosity=0)
 
 
+# --- the demo PDFs, each rendered once for every test that reads it ---
+
+
+def _pdf_demo(django_db_blocker, nama: str, **permintaan) -> bytes:
+    from reports import ekspor
+    from tests.pdf_util import simpan
+
+    with django_db_blocker.unblock():
+        isi = ekspor.berkas_pdf(ekspor.permintaan(**permintaan))
+    simpan(isi, nama)
+    return isi
+
+
+@pytest.fixture(scope="session")
+def pdf_trantib(django_db_setup, django_db_blocker) -> bytes:
+    """Seed 000's unit report: Kalaena, Seksi Trantib, TW II 2024."""
+    return _pdf_demo(
+        django_db_blocker,
+        "laporan-trantib-2024-tw2.pdf",
+        opd="kalaena",
+        tahun=2024,
+        triwulan=2,
+        jenis="unit",
+        unit="trantib",
+    )
+
+
+@pytest.fixture(scope="session")
+def pdf_kalaena(django_db_setup, django_db_blocker) -> bytes:
+    """Seed 001's office report: Kalaena, TW IV 2023."""
+    return _pdf_demo(
+        django_db_blocker,
+        "laporan-kalaena-2023-tw4.pdf",
+        opd="kalaena",
+        tahun=2023,
+        triwulan=4,
+        jenis="opd",
+    )
+
+
+@pytest.fixture(scope="session")
+def pdf_bundel(django_db_setup, django_db_blocker) -> bytes:
+    """Seed 002's bundle: Satpol PP Lumajang, TW II 2022."""
+    return _pdf_demo(
+        django_db_blocker,
+        "bundel-satpolpp-2022-tw2.pdf",
+        opd="satpolpp-lumajang",
+        tahun=2022,
+        triwulan=2,
+        jenis="bundel",
+    )
+
+
+@pytest.fixture(scope="session")
+def pdf_towuti(django_db_setup, django_db_blocker) -> bytes:
+    """Seed 004's office, as little of it as the demo holds: Towuti, TW IV 2024."""
+    return _pdf_demo(
+        django_db_blocker,
+        "laporan-towuti-2024-tw4.pdf",
+        opd="towuti",
+        tahun=2024,
+        triwulan=4,
+        jenis="opd",
+    )
+
+
 def D(nilai: str | int) -> Decimal:
     return Decimal(str(nilai))
+
+
+def teks_html(response) -> str:
+    """A page's HTML with the no-break spaces that keep a number with its "%",
+    "Rp" or satuan read as the spaces they are to a reader."""
+    return response.content.decode().replace("\u00a0", " ")
 
 
 # --- users ---

@@ -74,3 +74,66 @@ def ukuran_halaman_mm(isi: bytes) -> list[tuple[int, int]]:
 def teks_halaman(isi: bytes) -> list[str]:
     """The text of each page (pdftotext, one page at a time)."""
     return teks_pdf(isi).split("\f")[:-1]
+
+
+def kata_halaman(isi: bytes) -> list[tuple[float, list[tuple[float, float, str]]]]:
+    """Each page's height and its words as (top, bottom, word), in points from the
+    top of the page (pdftotext -bbox)."""
+    from xml.etree import ElementTree
+
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(isi)
+        f.flush()
+        xhtml = subprocess.run(
+            ["pdftotext", "-bbox", f.name, "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    ns = {"h": "http://www.w3.org/1999/xhtml"}
+    hasil = []
+    for page in ElementTree.fromstring(xhtml).iter(f"{{{ns['h']}}}page"):
+        kata = [
+            (float(w.get("yMin")), float(w.get("yMax")), w.text or "")
+            for w in page.iter(f"{{{ns['h']}}}word")
+        ]
+        hasil.append((float(page.get("height")), kata))
+    return hasil
+
+
+def penanda_halaman(isi: bytes) -> list[tuple[int, int, str, float]]:
+    """The bookmarks as (depth, page index, title, distance of the target from the
+    page's top in points)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(BytesIO(isi))
+    hasil: list[tuple[int, int, str, float]] = []
+
+    def telusuri(daftar, tingkat: int) -> None:
+        for item in daftar:
+            if isinstance(item, list):
+                telusuri(item, tingkat + 1)
+                continue
+            n = reader.get_destination_page_number(item)
+            tinggi = float(reader.pages[n].mediabox.height)
+            hasil.append((tingkat, n, item.title, tinggi - float(item.top)))
+
+    telusuri(reader.outline, 1)
+    return hasil
+
+
+def label_halaman(isi: bytes) -> list[str]:
+    """The page labels a PDF viewer shows for each page."""
+    from pypdf import PdfReader
+
+    return list(PdfReader(BytesIO(isi)).page_labels)
+
+
+def gambar_pdf(isi: bytes) -> list[str]:
+    """The raster images in a PDF (pdfimages -list), one line each."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(isi)
+        f.flush()
+        return subprocess.run(
+            ["pdfimages", "-list", f.name], check=True, capture_output=True, text=True
+        ).stdout.splitlines()[2:]

@@ -149,4 +149,4 @@ def test_extreme_but_valid_values_give_a_page_not_a_500(client):
 
 def test_formatting_never_fails_on_a_very_large_value():
     assert format_angka(D("1E+40")) == "10" + ".000" * 13
-    assert format_persen(D("123456789012345678901234567890.125")).endswith(",13 %")
+    assert format_persen(D("123456789012345678901234567890.125")).endswith(",13\u00a0%")

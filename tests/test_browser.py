@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from reports.templatetags.format_id import NBSP
 from tests.conftest import DEMO, ROOT, make_user
 from tests.pdf_util import teks_pdf
 
@@ -106,12 +107,12 @@ def test_section_head_signs_in_and_reads_the_quarter(page, live_server):
     page.click("a[title='Triwulan II 2024']")
     page.wait_for_selector("#tabel-kinerja")
     assert page.inner_text("h1") == "Capaian Kinerja Triwulan II Tahun 2024"
-    assert page.inner_text("#rata-rata-kinerja") == "100 %"
-    assert page.inner_text("#rata-rata-keuangan") == "82,17 %"
+    assert page.inner_text("#rata-rata-kinerja") == f"100{NBSP}%"
+    assert page.inner_text("#rata-rata-keuangan") == f"82,17{NBSP}%"
     assert page.locator("#tabel-keuangan tfoot").inner_text().split("\t")[-3:] == [
         "4.915.000",
         "4.038.500",
-        "82,17 %",
+        f"82,17{NBSP}%",
     ]
     screenshot(page, "unit-triwulan-trantib-2024-tw2")
 
@@ -227,7 +228,7 @@ def test_quarter_is_entered_returned_fixed_and_approved(
     assert kasi.is_disabled("button[value=ajukan]")
     kasi.goto(live_server.url + "/kalaena/trantib/2024/tw3/")
     assert "☑ Laporan sudah baik" in kasi.inner_text("#tanggapan")
-    assert kasi.inner_text("#rata-rata-kinerja") == "100 %"
+    assert kasi.inner_text("#rata-rata-kinerja") == f"100{NBSP}%"
     screenshot(kasi, "disetujui-trantib-2024-tw3")
     lap = models.LaporanTriwulan.objects.get(
         unit_kerja__slug="trantib", tahun_anggaran__tahun=2024, triwulan=3
@@ -259,7 +260,7 @@ def test_planner_makes_the_office_pdf_in_the_background(
     p.click("#laporan-kantor a:has-text('Triwulan IV')")
     p.wait_for_selector("article.dokumen")
     total = p.locator("#tabel-realisasi-anggaran tfoot").inner_text()
-    assert "2.691.183.025" in total and "98,66 %" in total
+    assert "2.691.183.025" in total and f"98,66{NBSP}%" in total
     screenshot(p, "laporan-kantor-kalaena-2023-tw4")
 
     p.click("button:has-text('Buat PDF laporan kantor')")

@@ -4,7 +4,14 @@ from decimal import Decimal
 
 import pytest
 
-from reports.templatetags.format_id import angka, persen, romawi, rupiah
+from reports.templatetags.format_id import (
+    angka,
+    format_dua_desimal,
+    nilai_satuan,
+    persen,
+    romawi,
+    rupiah,
+)
 
 D = Decimal
 
@@ -27,12 +34,32 @@ def test_angka_uses_dots_for_thousands_and_a_comma_for_decimals(nilai, tampil):
     assert angka(nilai) == tampil
 
 
+NBSP = "\u00a0"  # no line ends between a number and its "%", "Rp" or satuan
+
+
 def test_persen_rounds_half_up_to_two_decimals_for_display_only():
-    assert persen(D(4038500) * 100 / D(4915000)) == "82,17 %"
-    assert persen(D(2144000) * 100 / D(3025000)) == "70,88 %"
-    assert persen(D(294500) * 100 / D(290000)) == "101,55 %"
-    assert persen(D("84.69")) == "84,69 %"
-    assert persen(D(100)) == "100 %"
+    assert persen(D(4038500) * 100 / D(4915000)) == f"82,17{NBSP}%"
+    assert persen(D(2144000) * 100 / D(3025000)) == f"70,88{NBSP}%"
+    assert persen(D(294500) * 100 / D(290000)) == f"101,55{NBSP}%"
+    assert persen(D("84.69")) == f"84,69{NBSP}%"
+    assert persen(D(100)) == f"100{NBSP}%"
+
+
+def test_one_percent_format_two_decimals_as_computed_and_whole_numbers_bare():
+    assert persen(D("97.8")) == f"97,80{NBSP}%"
+    assert persen(D("90.3571")) == f"90,36{NBSP}%"
+    assert persen(D("100.00")) == f"100{NBSP}%"
+    # Efisiensi in percentage points: the same digits, no sign of percent.
+    assert format_dua_desimal(D("29.12")) == "29,12"
+    assert format_dua_desimal(D("-1.5517")) == "-1,55"
+    assert format_dua_desimal(D(0)) == "0"
+
+
+def test_a_measure_in_running_text_keeps_its_satuan_on_the_same_line():
+    assert nilai_satuan(D(4), "Laporan") == f"4{NBSP}Laporan"
+    assert nilai_satuan(D(100), "%") == f"100{NBSP}%"
+    assert nilai_satuan(D("92.79"), "Nilai") == "92,79"  # an index: the number
+    assert nilai_satuan(None, "Laporan") == "-"
 
 
 @pytest.mark.parametrize("f", [angka, persen, rupiah])
@@ -41,7 +68,7 @@ def test_missing_shows_as_a_dash_never_zero(f):
 
 
 def test_rupiah_for_running_text():
-    assert rupiah(D("14060400.00")) == "Rp 14.060.400"
+    assert rupiah(D("14060400.00")) == f"Rp{NBSP}14.060.400"
 
 
 def test_romawi_for_quarters():

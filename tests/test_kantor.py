@@ -19,7 +19,7 @@ from reports.models import (
     SumberIKU,
     SurveiIKM,
 )
-from tests.conftest import make_opd, make_tahun, make_unit, make_user
+from tests.conftest import make_opd, make_tahun, make_unit, make_user, teks_html
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -328,3 +328,24 @@ def test_the_report_date_and_tabel_2_6_figures_are_checked(perencana):
     rkpd = dok.tabel_program_kegiatan.baris[0]
     assert [s.nilai for s in rkpd.sel[5:]] == [60000, 40000, 100000]
     assert Riwayat.objects.filter(tahun_anggaran=ta, kolom="Tanggal laporan").exists()
+
+
+# --- the report's texts ---
+
+
+def test_the_text_page_shows_the_sentences_of_figures_beside_each_text_box(perencana):
+    html = teks_html(perencana.get(halaman("isian")))
+    # What the report itself states from the figures, beside the box.
+    assert "4 dari 6 program Kecamatan Kalaena mencapai target" in html
+    assert "Dari 6 program, 4 program mencapai target yang ditetapkan" in html
+    # The demo's typed texts are narrative: nothing to check.
+    assert "catatan-teks" not in html
+    # A typed kesimpulan with counts and another quarter is pointed out.
+    lap = LaporanOpd.objects.get(tahun_anggaran__opd__slug="kalaena", triwulan=4)
+    lap.kesimpulan = "Dari 6 program, 5 program mencapai 100 % pada Triwulan II."
+    lap.save()
+    html = teks_html(perencana.get(halaman("isian")))
+    assert "Teks menyebut Triwulan II, padahal laporan ini Triwulan IV." in html
+    assert "Teks memuat angka capaian atau jumlah (100 %, 5 program, 6 program)" in (
+        html
+    )

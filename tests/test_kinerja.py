@@ -637,31 +637,75 @@ def test_tercapai_means_a_capaian_of_at_least_100(nilai, hasil):
     assert kinerja.tercapai(nilai) is hasil
 
 
-def test_chart_series_follows_the_dasar_and_stops_at_the_reported_quarter():
+def test_chart_compares_each_quarter_with_the_plans_target_where_it_has_one():
     target = kinerja.isian([D(1), D(1), D(1), D(1)])
     realisasi = [Isian(D(1)), Isian(D(2), kumulatif=True), None, None]
-    seri = kinerja.seri_triwulan(
+    seri = kinerja.seri_grafik(
         dasar=DasarCapaian.TRIWULAN,
         target_tahunan=D(4),
-        target=target,
+        rencana_per_triwulan=[target] * 4,
         realisasi=realisasi,
         sampai=2,
     )
-    assert [(t.triwulan, t.target, t.realisasi) for t in seri] == [
-        (1, D(1), D(1)),
-        (2, D(1), D(1)),  # s/d TW II = 2, so TW II alone = 1
-        (3, D(1), None),
-        (4, D(1), None),
+    assert [(t.triwulan, t.sd, t.target, t.realisasi) for t in seri] == [
+        (1, False, D(1), D(1)),
+        (2, False, D(1), D(1)),  # s/d TW II = 2, so TW II alone = 1
+        (3, False, D(1), None),
+        (4, False, D(1), None),
     ]
-    tahunan = kinerja.seri_triwulan(
+    # A year-to-date basis charts the plan s/d each quarter, not the yearly
+    # target four times.
+    sd = kinerja.seri_grafik(
         dasar=DasarCapaian.TAHUNAN,
         target_tahunan=D(4),
-        target=target,
+        rencana_per_triwulan=[target] * 4,
         realisasi=realisasi,
         sampai=2,
     )
-    assert [t.target for t in tahunan] == [D(4)] * 4
-    assert [t.realisasi for t in tahunan][:2] == [D(1), D(2)]
+    assert [(t.triwulan, t.sd, t.target, t.realisasi) for t in sd] == [
+        (1, True, D(1), D(1)),
+        (2, True, D(2), D(2)),
+        (3, True, D(3), None),
+        (4, True, D(4), None),
+    ]
+
+
+def test_chart_without_quarterly_targets_shows_the_yearly_target_once():
+    # Seed 001: a yearly target and one entry s/d TW IV.
+    seri = kinerja.seri_grafik(
+        dasar=DasarCapaian.TAHUNAN,
+        target_tahunan=D(17),
+        rencana_per_triwulan=[[None] * 4] * 4,
+        realisasi=[None, None, None, Isian(D(16), kumulatif=True)],
+    )
+    assert [(t.triwulan, t.target, t.realisasi) for t in seri] == [
+        (None, D(17), None),
+        (4, None, D(16)),
+    ]
+    kosong = kinerja.seri_grafik(
+        dasar=DasarCapaian.TAHUNAN,
+        target_tahunan=None,
+        rencana_per_triwulan=[[None] * 4] * 4,
+        realisasi=[None] * 4,
+    )
+    assert kosong == []
+
+
+@pytest.mark.parametrize(
+    ("satuan", "terhitung"),
+    [
+        ("Laporan", True),
+        ("orang", True),
+        ("Desa/Kelurahan", True),
+        ("%", False),
+        ("Persen", False),
+        ("Nilai", False),
+        ("Indeks", False),
+        ("", False),
+    ],
+)
+def test_cost_per_output_is_for_outputs_counted_in_units(satuan, terhitung):
+    assert kinerja.satuan_terhitung(satuan) is terhitung
 
 
 # --- IKM from the survey results as offices hold them ---

@@ -201,9 +201,7 @@ def test_later_quarters_use_the_perubahan_and_say_so(kantor):
     )
 
     teks = cetak(a, 3)
-    assert "Anggaran Kepala Seksi a Tahun 2024 (DPA Perubahan)" in " ".join(
-        teks.split()
-    )
+    assert "Anggaran Seksi a Tahun 2024 (DPA Perubahan)" in " ".join(teks.split())
     dok = laporan.dokumen_opd(tahun_anggaran=ta, triwulan=3)
     assert dok.nama_tahap == "DPA Perubahan"
     assert dok.tabel_rencana_aksi.judul == "Rencana Aksi Tahun 2024 (DPA Perubahan)"

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from reports import models
-from tests.conftest import make_kantor, make_user
+from tests.conftest import make_kantor, make_user, teks_html
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_login_page_is_indonesian(client):
 def test_section_head_sees_their_units_quarter_with_the_seeds_figures(kasi):
     response = kasi.get(TRANTIB_TW2)
     assert response.status_code == 200
-    html = response.content.decode()
+    html = teks_html(response)
     assert "Capaian Kinerja Triwulan II Tahun 2024" in html
     assert "SUMANGE RUKKA, SP" in html
     assert "19710502 201410 1 002" in html

@@ -8,8 +8,9 @@ these same objects. Every figure comes from ``reports.kinerja`` through the
 selectors; nothing here is typed or rounded.
 """
 
+from reports.laporan.bagian import Pengesahan, lambang_uri
 from reports.laporan.opd import DokumenOpd, dokumen_opd
-from reports.laporan.unit import DokumenUnit, Pengesahan, bundel, dokumen_unit
+from reports.laporan.unit import DokumenUnit, bundel, dokumen_unit
 
 __all__ = [
     "DokumenOpd",
@@ -18,4 +19,5 @@ __all__ = [
     "bundel",
     "dokumen_opd",
     "dokumen_unit",
+    "lambang_uri",
 ]

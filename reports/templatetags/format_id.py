@@ -1,7 +1,8 @@
 """Indonesian number formats for HTML and PDF alike: ``14.060.400``, ``84,69 %``.
 
 Values are rounded half up to two decimals here and only here, for display; a missing
-value shows as "-", never as 0 or 100 %.
+value shows as "-", never as 0 or 100 %. A number is joined to its "%", "Rp" or
+satuan by a no-break space, so that no line ever ends between them.
 """
 
 from datetime import date
@@ -17,6 +18,7 @@ from reports.tabel import Format, SelTampil
 register = template.Library()
 
 KOSONG = "-"
+NBSP = "\u00a0"
 
 
 def format_angka(nilai: Decimal | int | None, tempat: int = 2) -> str:
@@ -40,11 +42,35 @@ def angka(nilai: Decimal | int | None, tempat: int = 2) -> str:
     return format_angka(nilai, tempat)
 
 
-def format_persen(nilai: Decimal | None) -> str:
-    """A percentage: "82,17 %"."""
+def format_dua_desimal(nilai: Decimal | int | None) -> str:
+    """A percentage or points as computed, to two decimals: 97.8 -> "97,80",
+    -1.554 -> "-1,55"; a whole number without them: 100 -> "100"."""
     if nilai is None:
         return KOSONG
-    return f"{format_angka(nilai)} %"
+    bulat = kinerja.bulatkan(Decimal(nilai), 2)
+    if bulat == bulat.to_integral_value():
+        bulat = kinerja.bulatkan(bulat, 0)
+    return numberformat.format(
+        bulat, decimal_sep=",", grouping=3, thousand_sep=".", force_grouping=True
+    )
+
+
+def format_persen(nilai: Decimal | None) -> str:
+    """A percentage: "82,17 %", "97,80 %", "100 %"."""
+    if nilai is None:
+        return KOSONG
+    return f"{format_dua_desimal(nilai)}{NBSP}%"
+
+
+def format_nilai(nilai: Decimal | None, satuan: str) -> str:
+    """A measure with its satuan in running text: "4 Laporan"; in percent as a
+    percentage: "100 %"; an index or score as the number alone: "92,79"."""
+    if satuan.strip() == "%":
+        return format_persen(nilai)
+    teks = format_angka(nilai)
+    if nilai is None or not kinerja.satuan_terhitung(satuan):
+        return teks
+    return f"{teks}{NBSP}{satuan}"
 
 
 @register.filter
@@ -53,11 +79,26 @@ def persen(nilai: Decimal | None) -> str:
 
 
 @register.filter
-def rupiah(nilai: Decimal | int | None) -> str:
+def poin(nilai: Decimal | None) -> str:
+    """Percentage points (efisiensi): "29,12", the same digits as a percentage."""
+    return format_dua_desimal(nilai)
+
+
+@register.filter
+def nilai_satuan(nilai: Decimal | None, satuan: str) -> str:
+    return format_nilai(nilai, satuan)
+
+
+def format_rupiah(nilai: Decimal | int | None) -> str:
     """An amount in running text: "Rp 14.060.400"."""
     if nilai is None:
         return KOSONG
-    return f"Rp {format_angka(nilai)}"
+    return f"Rp{NBSP}{format_angka(nilai)}"
+
+
+@register.filter
+def rupiah(nilai: Decimal | int | None) -> str:
+    return format_rupiah(nilai)
 
 
 @register.filter
@@ -69,6 +110,8 @@ def sel(s: SelTampil) -> str:
         return s.nilai
     if s.format == Format.PERSEN:
         return format_persen(s.nilai)
+    if s.format == Format.POIN:
+        return format_dua_desimal(s.nilai)
     if s.format == Format.NRR:
         return format_angka(s.nilai, 4)
     return format_angka(s.nilai)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reports import grafik, kinerja, selectors
-from reports.laporan.opd.umum import Gambar, Penomoran
+from reports import grafik, kinerja, pdf, selectors
+from reports.laporan.bagian import Penomoran
+from reports.laporan.opd.umum import Gambar
 from reports.models import KomposisiPegawai, TahunAnggaran
 from reports.tabel import Format, JenisBaris, Kolom, Sel, Tabel, baris
 
@@ -14,26 +15,38 @@ Pendidikan = KomposisiPegawai.Pendidikan
 JenisKelamin = KomposisiPegawai.JenisKelamin
 
 
-def bagan(urut: list[selectors.UnitBertingkat]) -> Gambar:
+def bagan(
+    urut: list[selectors.UnitBertingkat], nomor: Penomoran, kertas: str
+) -> Gambar | None:
+    """The organisation chart, each box with its unit and the name of its head;
+    on a landscape page when the units side by side do not fit a portrait one.
+    None for an office of one unit: there is nothing to chart."""
+    if len(urut) < 2:
+        return None
+    simpul = [
+        grafik.SimpulBagan(
+            kunci=b.unit.pk,
+            induk=b.unit.atasan_id,
+            judul=b.unit.nama,
+            nama=b.unit.kepala.nama if b.unit.kepala else "",
+        )
+        for b in urut
+    ]
+    lanskap = grafik.kolom_bagan(simpul) * (
+        grafik.LEBAR_KOTAK_MIN + grafik.JARAK_X
+    ) > pdf.lebar_isi_pt(kertas)
     return Gambar(
         kunci="gambar-struktur",
-        nomor="Gambar 1.1",
+        nomor=nomor.gambar(),
         judul="Struktur Organisasi",
         bagan=grafik.bagan_organisasi(
-            [
-                grafik.SimpulBagan(
-                    kunci=b.unit.pk,
-                    induk=b.unit.atasan_id,
-                    judul=b.unit.jabatan_kepala or b.unit.nama,
-                    nama=b.unit.kepala.nama if b.unit.kepala else "",
-                )
-                for b in urut
-            ]
+            simpul, lebar_maks=pdf.lebar_isi_pt(kertas, lanskap=lanskap)
         ),
+        lanskap=lanskap,
     )
 
 
-def tabel_pegawai(ta: TahunAnggaran, nomor: Penomoran) -> list[Tabel]:
+def tabel_pegawai(ta: TahunAnggaran) -> list[Tabel]:
     """The staff tables (seed 001 Tabel 1.1, 1.2), only for the groups with data."""
     sel = list(KomposisiPegawai.objects.filter(tahun_anggaran=ta))
     hasil = []
@@ -84,7 +97,7 @@ def tabel_pegawai(ta: TahunAnggaran, nomor: Penomoran) -> list[Tabel]:
         hasil.append(
             Tabel(
                 kunci=f"pegawai-{jenis}",
-                nomor=nomor.tabel(),
+                nomor="",
                 judul=f"{judul} Tahun {ta.tahun}",
                 kolom=(
                     Kolom("No", lebar=4),

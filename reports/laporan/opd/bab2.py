@@ -4,7 +4,7 @@ programs, the PK and the Rencana Aksi."""
 from __future__ import annotations
 
 from reports import kinerja, selectors
-from reports.laporan.opd.umum import Penomoran, nama_tahap, telusuri
+from reports.laporan.opd.umum import nama_tahap, telusuri
 from reports.models import (
     ROMAWI,
     Pendapatan,
@@ -26,7 +26,7 @@ def _iku(renstra: Renstra | None):
                 yield tujuan, sasaran, iku
 
 
-def tabel_tujuan(renstra: Renstra | None, nomor: Penomoran) -> Tabel:
+def tabel_tujuan(renstra: Renstra | None) -> Tabel:
     rows = []
     if renstra is not None:
         for n, tujuan in enumerate(renstra.tujuan.all(), start=1):
@@ -41,7 +41,7 @@ def tabel_tujuan(renstra: Renstra | None, nomor: Penomoran) -> Tabel:
                 )
     return Tabel(
         kunci="tujuan",
-        nomor=nomor.tabel(),
+        nomor="",
         judul="Tujuan dan Sasaran Strategis",
         kolom=(
             Kolom("No", lebar=4),
@@ -52,11 +52,10 @@ def tabel_tujuan(renstra: Renstra | None, nomor: Penomoran) -> Tabel:
         catatan=f"Sumber: {renstra.dasar_hukum}."
         if renstra and renstra.dasar_hukum
         else "",
-        kosong="Belum ada Renstra untuk tahun ini.",
     )
 
 
-def tabel_iku(renstra: Renstra | None, nomor: Penomoran) -> Tabel:
+def tabel_iku(renstra: Renstra | None) -> Tabel:
     tahun = (
         list(range(renstra.tahun_awal + 1, renstra.tahun_akhir + 1)) if renstra else []
     )
@@ -76,7 +75,7 @@ def tabel_iku(renstra: Renstra | None, nomor: Penomoran) -> Tabel:
         )
     return Tabel(
         kunci="iku",
-        nomor=nomor.tabel(),
+        nomor="",
         judul="Indikator Kinerja Utama"
         + (f" Tahun {renstra.tahun_awal}-{renstra.tahun_akhir}" if renstra else ""),
         kolom=(
@@ -99,13 +98,10 @@ def tabel_iku(renstra: Renstra | None, nomor: Penomoran) -> Tabel:
         ),
         baris=tuple(rows),
         nomor_kolom=True,
-        kosong="Belum ada indikator kinerja utama.",
     )
 
 
-def tabel_sasaran_program(
-    pohon: PohonTahun, renstra: Renstra | None, nomor: Penomoran
-) -> Tabel:
+def tabel_sasaran_program(pohon: PohonTahun, renstra: Renstra | None) -> Tabel:
     unik = (
         []
         if renstra is None
@@ -127,18 +123,13 @@ def tabel_sasaran_program(
                     f"{nomor_program[p.pk]}. {p.nama}",
                 )
             )
-    tanpa = [p for p in pohon.program if p.sasaran_id is None]
-    for k, p in enumerate(tanpa):
-        rows.append(
-            baris(
-                "" if k else "-",
-                "(belum dikaitkan dengan sasaran)" if k == 0 else "",
-                f"{nomor_program[p.pk]}. {p.nama}",
-            )
-        )
+    # A program not tied to a sasaran of the Renstra is still one of the year's.
+    for p in pohon.program:
+        if p.sasaran_id is None:
+            rows.append(baris("", "", f"{nomor_program[p.pk]}. {p.nama}"))
     return Tabel(
         kunci="sasaran-program",
-        nomor=nomor.tabel(),
+        nomor="",
         judul=f"Sasaran dan Program Tahun {pohon.tahun_anggaran.tahun}",
         kolom=(
             Kolom("No", lebar=4),
@@ -146,11 +137,10 @@ def tabel_sasaran_program(
             Kolom("Program Pendukung", lebar=45),
         ),
         baris=tuple(rows),
-        kosong="Belum ada program pada tahun ini.",
     )
 
 
-def tabel_pk(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
+def tabel_pk(pohon: PohonTahun) -> Tabel:
     rows = [
         baris(
             str(n),
@@ -163,7 +153,7 @@ def tabel_pk(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
     ]
     return Tabel(
         kunci="pk",
-        nomor=nomor.tabel(),
+        nomor="",
         judul=f"Perjanjian Kinerja Tahun {pohon.tahun_anggaran.tahun}",
         kolom=(
             Kolom("No", lebar=4),
@@ -173,30 +163,29 @@ def tabel_pk(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
             Kolom("Satuan", lebar=9),
         ),
         baris=tuple(rows),
-        kosong="Belum ada indikator sasaran pada perjanjian kinerja tahun ini.",
     )
 
 
-def tabel_pk_anggaran(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
+def tabel_pk_anggaran(pohon: PohonTahun) -> Tabel:
     rows = [
         baris(
             str(n),
             p.nama,
             pohon.angka_simpul(p).pagu,
-            selectors.sumber_dana(pohon, p) or "-",
+            selectors.sumber_dana(pohon, p),
         )
         for n, p in enumerate(pohon.program, start=1)
     ]
     return Tabel(
         kunci="pk-anggaran",
-        nomor=nomor.tabel(),
+        nomor="",
         judul=f"Program dan Anggaran Perjanjian Kinerja Tahun "
         f"{pohon.tahun_anggaran.tahun}{nama_tahap(pohon)}",
         kolom=(
             Kolom("No", lebar=4),
             Kolom("Program", lebar=50),
             Kolom("Anggaran (Rp)", Format.RUPIAH, lebar=18),
-            Kolom("Sumber Dana", lebar=16),
+            Kolom("Sumber Dana", lebar=16, opsional=True),
         ),
         baris=tuple(rows),
         kaki=(
@@ -209,11 +198,10 @@ def tabel_pk_anggaran(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
         )
         if rows
         else (),
-        kosong="Belum ada program pada tahun ini.",
     )
 
 
-def tabel_rencana_aksi(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
+def tabel_rencana_aksi(pohon: PohonTahun) -> Tabel:
     rows = []
     for no, simpul in telusuri(pohon):
         jenis = (
@@ -222,7 +210,9 @@ def tabel_rencana_aksi(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
         indikator = pohon.indikator_dari(simpul) or [None]
         pagu = pohon.angka_simpul(simpul).pagu
         for k, i in enumerate(indikator):
-            tahunan, target = (None, [None] * 4) if i is None else pohon.target(i)
+            # An item without an indicator of its own has no target: not a
+            # missing one.
+            tahunan, target = ("", [""] * 4) if i is None else pohon.target(i)
             rows.append(
                 baris(
                     no if k == 0 else "",
@@ -237,7 +227,7 @@ def tabel_rencana_aksi(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
             )
     return Tabel(
         kunci="rencana-aksi",
-        nomor=nomor.tabel(),
+        nomor="",
         judul=f"Rencana Aksi Tahun {pohon.tahun_anggaran.tahun}{nama_tahap(pohon)}",
         kolom=(
             Kolom("No", lebar=6),
@@ -248,7 +238,8 @@ def tabel_rencana_aksi(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
             Kolom(
                 "Target per Triwulan",
                 anak=tuple(
-                    Kolom(f"TW {ROMAWI[q]}", Format.ANGKA, lebar=6) for q in range(1, 5)
+                    Kolom(f"TW {ROMAWI[q]}", Format.ANGKA, lebar=6, opsional=True)
+                    for q in range(1, 5)
                 ),
             ),
             Kolom("Pagu (Rp)", Format.RUPIAH, lebar=15),
@@ -263,7 +254,6 @@ def tabel_rencana_aksi(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
         )
         if rows
         else (),
-        kosong="Belum ada rencana aksi pada tahun ini.",
     )
 
 
@@ -271,7 +261,6 @@ def tabel_program_kegiatan(
     pohon: PohonTahun,
     ringkasan: dict[str, RingkasanAnggaran],
     pendapatan: list[Pendapatan],
-    nomor: Penomoran,
 ) -> Tabel:
     """Programs, kegiatan, revenue and spending of the planning document and of
     the DPA (seed 001 Tabel 2.6): derived from the plan and the revenue lines
@@ -301,7 +290,7 @@ def tabel_program_kegiatan(
         )
     return Tabel(
         kunci="program-kegiatan",
-        nomor=nomor.tabel(),
+        nomor="",
         judul=f"Program dan Kegiatan pada Dokumen Perencanaan dan Pelaksanaan "
         f"Anggaran Tahun {ta.tahun}",
         kolom=(
@@ -327,13 +316,11 @@ def tabel_program_kegiatan(
     )
 
 
-def tabel_target_pendapatan(
-    pendapatan: list[BarisPendapatan], nomor: Penomoran, tahun: int
-) -> Tabel:
+def tabel_target_pendapatan(pendapatan: list[BarisPendapatan], tahun: int) -> Tabel:
     """The year's revenue targets (seed 001 Tabel 2.7)."""
     return Tabel(
         kunci="target-pendapatan",
-        nomor=nomor.tabel(),
+        nomor="",
         judul=f"Target Pendapatan Asli Daerah Tahun {tahun}",
         kolom=(
             Kolom("No", lebar=6),
@@ -350,5 +337,4 @@ def tabel_target_pendapatan(
             for b in pendapatan
         ),
         lebar_penuh=False,
-        kosong="Belum ada target pendapatan pada tahun ini.",
     )

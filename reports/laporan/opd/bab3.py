@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from reports import grafik, kinerja
 from reports.kinerja import AngkaAnggaran, AngkaKinerja, Rerata
-from reports.laporan.opd.umum import Gambar, Penomoran, telusuri
+from reports.laporan.bagian import Penomoran
+from reports.laporan.opd.umum import Gambar, telusuri
 from reports.models import (
     ROMAWI,
     UNSUR_IKM,
@@ -24,18 +25,19 @@ from reports.models import (
 from reports.selectors import PohonTahun, Simpul
 from reports.selectors_kantor import BarisPendapatan, BarisTindakLanjut, HasilSurvei
 from reports.tabel import Format, JenisBaris, Kolom, Sel, Tabel, baris, gabung_teks
-from reports.templatetags.format_id import format_tanggal
+from reports.templatetags.format_id import format_nilai, format_persen, format_tanggal
 
 
 @dataclass(frozen=True)
 class RincianIndikator:
-    """An entered indicator in BAB III: its figures, narrative and chart."""
+    """An entered indicator in BAB III: its figures, narrative and chart (None
+    when there is nothing to chart: no target and no realisation)."""
 
     simpul: Simpul
     indikator: Indikator
     angka: AngkaKinerja
     realisasi: Realisasi | None
-    gambar: Gambar
+    gambar: Gambar | None
 
 
 @dataclass(frozen=True)
@@ -60,14 +62,11 @@ class BagianProgram:
     unit: list[str]  # the units that carry out its kegiatan
     jumlah_sub: int
     kegiatan: list[BagianKegiatan]
-
-    @property
-    def capaian(self) -> Decimal | None:
-        return self.angka.capaian if self.angka else self.rerata.nilai
+    capaian: Decimal | None
 
 
 def tabel_capaian_iku(
-    pohon: PohonTahun, pohon_lalu: PohonTahun | None, nomor: Penomoran, label: str
+    pohon: PohonTahun, pohon_lalu: PohonTahun | None, label: str
 ) -> Tabel:
     """PK/IKU capaian, with last year's beside it (seed 001 Tabel 3.1)."""
     tahun = pohon.tahun_anggaran.tahun
@@ -94,7 +93,7 @@ def tabel_capaian_iku(
         )
     return Tabel(
         kunci="capaian-iku",
-        nomor=nomor.tabel(),
+        nomor="",
         judul=f"Perbandingan Target dan Realisasi Tahun {tahun - 1} dan {label} "
         f"Tahun {tahun}",
         kolom=(
@@ -120,8 +119,38 @@ def tabel_capaian_iku(
             ),
         ),
         baris=tuple(rows),
-        kosong="Belum ada indikator sasaran pada perjanjian kinerja tahun ini.",
     )
+
+
+def kalimat_iku(pohon: PohonTahun, pohon_lalu: PohonTahun | None) -> list[str]:
+    """Per IKU indicator, the sentence that states its figures (Tabel 3.1's),
+    printed under the table and before the planner's analysis, which is
+    narrative only."""
+    tahun = pohon.tahun_anggaran.tahun
+    lalu = {}
+    if pohon_lalu is not None:
+        lalu = {i.iku_id: pohon_lalu.angka(i) for i in pohon_lalu.indikator_iku()}
+    hasil = []
+    for i in pohon.indikator_iku():
+        a = pohon.angka(i)
+        if a.realisasi is None:
+            continue  # Tabel 3.1 shows it "-"; there is no figure to state
+        kalimat = (
+            f"Indikator {i.nama} {pohon.label_kinerja} Tahun {tahun}: target "
+            f"{format_nilai(a.target, i.satuan)}, realisasi "
+            f"{format_nilai(a.realisasi, i.satuan)}, capaian "
+            f"{format_persen(a.capaian)}"
+            + (f" (predikat {a.predikat})" if a.predikat else "")
+        )
+        dulu = lalu.get(i.iku_id)
+        if dulu is not None and dulu.realisasi is not None:
+            kalimat += (
+                f"; tahun {tahun - 1}: realisasi "
+                f"{format_nilai(dulu.realisasi, i.satuan)}, capaian "
+                f"{format_persen(dulu.capaian)}"
+            )
+        hasil.append(kalimat + ".")
+    return hasil
 
 
 def _kolom_capaian(label: str, nama: str) -> tuple[Kolom, ...]:
@@ -159,6 +188,7 @@ def _rincian(
         ]
     hasil = []
     for simpul, i in daftar:
+        seri = pohon.seri(i)
         hasil.append(
             RincianIndikator(
                 simpul=simpul,
@@ -170,8 +200,10 @@ def _rincian(
                     nomor=nomor.gambar(),
                     judul=f"Target dan Realisasi {i.nama}",
                     satuan=i.satuan,
-                    grafik=grafik.grafik_batang(pohon.seri(i)),
-                ),
+                    grafik=grafik.grafik_batang(seri),
+                )
+                if seri
+                else None,
             )
         )
     return hasil
@@ -187,9 +219,11 @@ def bagian_program(
         for k, keg in enumerate(pohon.anak(p), start=1):
             sendiri = pohon.indikator_dari(keg)
             rincian = _rincian(pohon, keg, nomor)
+            # Unnumbered, as seed 001 prints the table under each kegiatan.
             tabel = Tabel(
                 kunci=f"kegiatan-{keg.pk}",
-                nomor=nomor.tabel(),
+                nomor="",
+                lembar=f"Kegiatan {n}.{k}",
                 judul=f"Capaian Kinerja Kegiatan {keg.nama}",
                 kolom=_kolom_capaian(label, "Sub Kegiatan"),
                 baris=tuple(
@@ -205,7 +239,6 @@ def bagian_program(
                     )
                     for m, r in enumerate(rincian, start=1)
                 ),
-                kosong="Kegiatan ini belum memiliki indikator.",
             )
             kegiatan.append(
                 BagianKegiatan(
@@ -236,6 +269,7 @@ def bagian_program(
                 unit=pelaksana,
                 jumlah_sub=sum(len(pohon.anak(k)) for k in pohon.anak(p)),
                 kegiatan=kegiatan,
+                capaian=pohon.capaian_simpul(p),
             )
         )
     return hasil
@@ -251,7 +285,7 @@ def _kendala(pohon: PohonTahun, simpul: Simpul) -> str:
     )
 
 
-def tabel_anggaran(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
+def tabel_anggaran(pohon: PohonTahun) -> Tabel:
     """Realisasi belanja with seed 001's Tabel 3.6 columns (4)-(11)."""
     label = pohon.label_keuangan
     tahunan = pohon.dasar_keuangan != DasarCapaian.TRIWULAN
@@ -280,14 +314,18 @@ def tabel_anggaran(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
         )
         rows.append(sel(no, simpul, pohon.angka_simpul(simpul), jenis))
     total = pohon.total_keuangan()
+    # The names take the width; a long kendala (a paragraph, as seed 001's) takes
+    # some of it back, so that its row is not taller than a landscape page.
+    kendala_terpanjang = max((len(r.sel[-1].nilai or "") for r in rows), default=0)
+    lebar_nama, lebar_kendala = (42, 34) if kendala_terpanjang > 400 else (44, 26)
     return Tabel(
         kunci="realisasi-anggaran",
-        nomor=nomor.tabel(),
+        nomor="",
         judul=f"Laporan Realisasi Belanja {label} Tahun {pohon.tahun_anggaran.tahun}",
         kolom=(
-            Kolom("No", lebar=6, nomor="(1)"),
-            Kolom("Program / Kegiatan / Sub Kegiatan", lebar=26, nomor="(2)"),
-            Kolom("Kode", lebar=9, nomor="(3)"),
+            Kolom("No", lebar=5, nomor="(1)"),
+            Kolom("Program / Kegiatan / Sub Kegiatan", lebar=lebar_nama, nomor="(2)"),
+            Kolom("Kode", lebar=9, nomor="(3)", opsional=True),
             Kolom("Jumlah Anggaran (Rp)", Format.RUPIAH, lebar=14, nomor="(4)"),
             Kolom(
                 f"Target {label} (Anggaran Kas)"
@@ -318,7 +356,12 @@ def tabel_anggaran(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
                     Kolom("%", Format.PERSEN, lebar=8, nomor="(11)=(10/4×100)"),
                 ),
             ),
-            Kolom("Permasalahan / Kendala", lebar=30, nomor="(12)"),
+            Kolom(
+                "Permasalahan / Kendala",
+                lebar=lebar_kendala,
+                nomor="(12)",
+                opsional=True,
+            ),
         ),
         baris=tuple(rows),
         kaki=(
@@ -342,11 +385,10 @@ def tabel_anggaran(pohon: PohonTahun, nomor: Penomoran) -> Tabel:
         catatan="Capaian, selisih dan sisa dihitung program dari anggaran, anggaran "
         "kas dan realisasi yang diisi; jumlah program dan kegiatan adalah jumlah "
         "sub kegiatan di bawahnya.",
-        kosong="Belum ada anggaran pada tahun ini.",
     )
 
 
-def tabel_ikm(hasil: HasilSurvei, nomor: Penomoran, periode: str) -> Tabel:
+def tabel_ikm(hasil: HasilSurvei, periode: str) -> Tabel:
     """The IKM computation of a quarter's survey (seed 004): per unsur the answers
     and the NRR, then the unit's value, the IKM and its mutu."""
     ikm = hasil.hasil
@@ -385,7 +427,7 @@ def tabel_ikm(hasil: HasilSurvei, nomor: Penomoran, periode: str) -> Tabel:
     responden = hasil.survei.jumlah_responden
     return Tabel(
         kunci="ikm",
-        nomor=nomor.tabel(),
+        nomor="",
         judul=f"Indeks Kepuasan Masyarakat {periode}",
         kolom=(
             Kolom("No", lebar=4),
@@ -420,7 +462,7 @@ def tabel_ikm(hasil: HasilSurvei, nomor: Penomoran, periode: str) -> Tabel:
     )
 
 
-def tabel_skala_ikm(nomor: Penomoran) -> Tabel:
+def tabel_skala_ikm() -> Tabel:
     """The mutu scale the IKM is placed on (PermenPANRB 14/2017)."""
 
     def rentang(bawah: Decimal, atas: Decimal) -> str:
@@ -429,7 +471,7 @@ def tabel_skala_ikm(nomor: Penomoran) -> Tabel:
 
     return Tabel(
         kunci="skala-ikm",
-        nomor=nomor.tabel(),
+        nomor="",
         judul="Nilai Persepsi, Interval IKM, Interval Konversi IKM, Mutu Pelayanan "
         "dan Kinerja Unit Pelayanan",
         kolom=(
@@ -454,14 +496,14 @@ def tabel_skala_ikm(nomor: Penomoran) -> Tabel:
 
 
 def tabel_realisasi_pendapatan(
-    pendapatan: list[BarisPendapatan], nomor: Penomoran, label: str, tahun: int
+    pendapatan: list[BarisPendapatan], label: str, tahun: int
 ) -> Tabel:
     """Revenue received against the target (seed 001, second Tabel 3.6)."""
     kelompok = [b for b in pendapatan if b.pendapatan.induk_id is None]
     total = kinerja.total_anggaran(b.angka for b in kelompok)
     return Tabel(
         kunci="realisasi-pendapatan",
-        nomor=nomor.tabel(),
+        nomor="",
         judul=f"Realisasi Pendapatan {label} Tahun {tahun}",
         kolom=(
             Kolom("No", lebar=6),
@@ -496,13 +538,10 @@ def tabel_realisasi_pendapatan(
         if len(kelompok) > 1
         else (),
         catatan="Persentase = realisasi / target × 100, dihitung program.",
-        kosong="Belum ada data pendapatan pada tahun ini.",
     )
 
 
-def tabel_tindak_lanjut(
-    matriks: list[BarisTindakLanjut], nomor: Penomoran, periode: str
-) -> Tabel:
+def tabel_tindak_lanjut(matriks: list[BarisTindakLanjut], periode: str) -> Tabel:
     """The matriks tindak lanjut hasil evaluasi as at the quarter (seed 004)."""
     rows = []
     for n, b in enumerate(matriks, start=1):
@@ -523,26 +562,25 @@ def tabel_tindak_lanjut(
                 r.sumber,
                 r.rekomendasi,
                 r.rencana_aksi or "-",
-                r.unit_kerja.nama if r.unit_kerja else "-",
-                format_tanggal(r.batas_waktu),
+                r.unit_kerja.nama if r.unit_kerja else "",
+                format_tanggal(r.batas_waktu) if r.batas_waktu else "",
                 " ".join(status) or "-",
             )
         )
     return Tabel(
         kunci="tindak-lanjut",
-        nomor=nomor.tabel(),
+        nomor="",
         judul=f"Matriks Tindak Lanjut Hasil Evaluasi {periode}",
         kolom=(
             Kolom("No", lebar=4),
             Kolom("Sumber Evaluasi", lebar=13),
             Kolom("Rekomendasi", lebar=34),
             Kolom("Rencana Aksi Tindak Lanjut", lebar=24),
-            Kolom("Penanggung Jawab", lebar=13),
-            Kolom("Batas Waktu", lebar=11),
+            Kolom("Penanggung Jawab", lebar=13, opsional=True),
+            Kolom("Batas Waktu", lebar=11, opsional=True),
             Kolom("Status / Progres Penyelesaian", lebar=26),
         ),
         baris=tuple(rows),
         catatan="Rekomendasi yang belum selesai dibawa ke laporan triwulan dan tahun "
         "berikutnya sampai dinyatakan selesai.",
-        kosong="Tidak ada rekomendasi hasil evaluasi yang perlu ditindaklanjuti.",
     )

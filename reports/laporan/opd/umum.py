@@ -1,5 +1,5 @@
-"""What the BABs of the office report share: its figures, the numbering of its
-tables and figures, and the walk through the plan."""
+"""What the BABs of the office report share: its figures and the walk through
+the plan."""
 
 from __future__ import annotations
 
@@ -19,28 +19,11 @@ class Gambar:
     satuan: str = ""
     grafik: grafik.GrafikBatang | None = None
     bagan: grafik.Bagan | None = None
+    lanskap: bool = False  # printed on a landscape page (a wide chart)
 
     @property
     def judul_lengkap(self) -> str:
         return f"{self.nomor} {self.judul}"
-
-
-class Penomoran:
-    """Numbers tables and figures per BAB in print order: Tabel 2.1, 2.2 ..."""
-
-    def __init__(self) -> None:
-        self._bab, self._tabel, self._gambar = 1, 0, 0
-
-    def bab(self, n: int) -> None:
-        self._bab, self._tabel, self._gambar = n, 0, 0
-
-    def tabel(self) -> str:
-        self._tabel += 1
-        return f"Tabel {self._bab}.{self._tabel}"
-
-    def gambar(self) -> str:
-        self._gambar += 1
-        return f"Gambar {self._bab}.{self._gambar}"
 
 
 def telusuri(pohon: PohonTahun) -> Iterator[tuple[str, Simpul]]:
